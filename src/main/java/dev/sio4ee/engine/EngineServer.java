@@ -1,0 +1,318 @@
+package dev.sio4ee.engine;
+
+import dev.sio4ee.engine.spi.PollingExchange;
+import dev.sio4ee.engine.spi.RequestInfo;
+import dev.sio4ee.engine.spi.WebSocketHandler;
+import dev.sio4ee.engine.spi.WebSocketPeer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Engine.IO v4 server: checks every request (transport, sid, method, protocol version, origin, the
+ * {@link AllowRequest} hook), opens sessions, routes long-polling requests and WebSocket connections to them,
+ * and answers errors exactly as the Node.js server does. It knows no servlet or WebSocket API: the container
+ * glue hands it {@link PollingExchange}s and {@link WebSocketPeer}s.
+ *
+ * <pre>{@code
+ * EngineServer engine = new EngineServer(EngineOptions.defaults(), new ExecutorScheduler("sio4ee-timer"));
+ * engine.onConnection(session -> session.listener(new EngineSessionListener() {
+ *     public void onMessage(EngineSession s, String text) { s.send(text); }
+ * }));
+ * // in the servlet:   engine.handlePolling(exchange);
+ * // in the endpoint:  WebSocketHandler h = engine.openWebSocket(peer);
+ * }</pre>
+ */
+public final class EngineServer {
+    private static final System.Logger LOG = System.getLogger(EngineServer.class.getName());
+    /** WebSocket close code used to refuse a connection (RFC 6455 "policy violation"). */
+    public static final int CLOSE_REFUSED = 1008;
+
+    private final EngineOptions options;
+    private final EngineScheduler scheduler;
+    private final Cors cors;
+    private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+    private volatile EngineConnectionListener connectionListener = s -> { };
+    private volatile boolean closed;
+
+    /**
+     * Creates a server.
+     * <pre>{@code new EngineServer(EngineOptions.defaults(), scheduler)}</pre>
+     *
+     * @param options   the settings
+     * @param scheduler the timer service for heartbeats and timeouts
+     */
+    public EngineServer(EngineOptions options, EngineScheduler scheduler) {
+        this.options = options;
+        this.scheduler = scheduler;
+        this.cors = new Cors(options);
+    }
+
+    /**
+     * Sets the callback for new sessions. It runs before the session can receive anything, so it should set
+     * the session's listener.
+     * <pre>{@code engine.onConnection(session -> session.listener(myListener));}</pre>
+     *
+     * @param listener the callback
+     */
+    public void onConnection(EngineConnectionListener listener) {
+        this.connectionListener = listener;
+    }
+
+    /**
+     * The settings.
+     * <pre>{@code engine.options().pingInterval()}</pre>
+     *
+     * @return the options
+     */
+    public EngineOptions options() {
+        return options;
+    }
+
+    /**
+     * The origin policy.
+     * <pre>{@code engine.cors().allows(request)}</pre>
+     *
+     * @return the policy
+     */
+    public Cors cors() {
+        return cors;
+    }
+
+    EngineScheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * The number of open sessions.
+     * <pre>{@code engine.clientsCount() // 0 after every client left}</pre>
+     *
+     * @return the count
+     */
+    public int clientsCount() {
+        return sessions.size();
+    }
+
+    /**
+     * Looks a session up by sid.
+     * <pre>{@code engine.session(sid).ifPresent(EngineSession::close);}</pre>
+     *
+     * @param sid the session id
+     * @return the session, if open
+     */
+    public Optional<EngineSession> session(String sid) {
+        return Optional.ofNullable(sid == null ? null : sessions.get(sid));
+    }
+
+    /**
+     * Handles one HTTP request under the Engine.IO path. Always completes the exchange, now or later.
+     * <pre>{@code engine.handlePolling(exchange);}</pre>
+     *
+     * @param exchange the request
+     */
+    public void handlePolling(PollingExchange exchange) {
+        try {
+            dispatch(exchange);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "request failed: " + exchange.url(), e);
+            respondError(exchange, 500, EngineError.BAD_REQUEST, "internal error");
+        }
+    }
+
+    private void dispatch(PollingExchange exchange) {
+        String origin = exchange.header("Origin");
+        if ("OPTIONS".equals(exchange.method())) {
+            if (origin == null || !cors.allows(exchange)) {
+                reject(exchange, EngineError.FORBIDDEN, null);
+            } else {
+                exchange.respond(204, cors.preflightHeaders(exchange), new byte[0]);
+            }
+            return;
+        }
+        EngineError error = verify(exchange, false);
+        if (error != null) {
+            reject(exchange, error, null);
+            return;
+        }
+        String sid = exchange.query("sid");
+        if (sid != null) {
+            EngineSession session = sessions.get(sid);
+            if (session == null) {
+                reject(exchange, EngineError.UNKNOWN_SID, null);
+                return;
+            }
+            pollingOf(session).ifPresentOrElse(p -> p.onRequest(exchange),
+                    () -> reject(exchange, EngineError.BAD_REQUEST, null));
+            return;
+        }
+        if (!"GET".equals(exchange.method())) {
+            reject(exchange, EngineError.BAD_HANDSHAKE_METHOD, null);
+            return;
+        }
+        if (EngineOptions.WEBSOCKET.equals(exchange.query("transport"))) {
+            reject(exchange, EngineError.BAD_REQUEST, null);
+            return;
+        }
+        AllowRequest.Verdict verdict = options.allowRequest().check(exchange);
+        if (!verdict.allowed()) {
+            reject(exchange, EngineError.FORBIDDEN, verdict.message());
+            return;
+        }
+        if (!"4".equals(exchange.query("EIO"))) {
+            reject(exchange, EngineError.UNSUPPORTED_PROTOCOL_VERSION, null);
+            return;
+        }
+        if (closed) {
+            reject(exchange, EngineError.BAD_REQUEST, "server shutting down");
+            return;
+        }
+        EngineSession session = newSession(exchange);
+        PollingTransport polling = new PollingTransport(session, this);
+        polling.handshakeCookie(cookieHeader(session));
+        register(session, polling);
+        polling.onRequest(exchange);
+    }
+
+    private static Optional<PollingTransport> pollingOf(EngineSession session) {
+        return Optional.ofNullable(session.currentTransport() instanceof PollingTransport p ? p : null);
+    }
+
+    /** The checks shared by both transports; null when the request may proceed. */
+    private EngineError verify(RequestInfo request, boolean upgrade) {
+        String transport = request.query("transport");
+        if (transport == null || !options.transports().contains(transport)) {
+            return EngineError.UNKNOWN_TRANSPORT;
+        }
+        String origin = request.header("Origin");
+        if (Cors.isMalformed(origin)) {
+            return EngineError.BAD_REQUEST;
+        }
+        if (!cors.allows(origin, request)) {
+            return EngineError.FORBIDDEN;
+        }
+        String sid = request.query("sid");
+        if (sid != null && upgrade && !EngineOptions.WEBSOCKET.equals(transport)) {
+            return EngineError.BAD_REQUEST;
+        }
+        return null;
+    }
+
+    /**
+     * Handles a new WebSocket connection under the Engine.IO path: a direct WebSocket session (no sid) or the
+     * upgrade of a long-polling session (with sid). A refused connection is closed with code 1008 and the
+     * error JSON as reason.
+     * <pre>{@code WebSocketHandler handler = engine.openWebSocket(peer); // feed it the frames}</pre>
+     *
+     * @param peer the connection
+     * @return the handler for the connection's frames (a no-op one if the connection was refused)
+     */
+    public WebSocketHandler openWebSocket(WebSocketPeer peer) {
+        EngineError error = verify(peer, true);
+        String message = null;
+        if (error == null && !EngineOptions.WEBSOCKET.equals(peer.query("transport"))) {
+            error = EngineError.BAD_REQUEST;
+        }
+        String sid = peer.query("sid");
+        if (error == null && sid != null) {
+            EngineSession session = sessions.get(sid);
+            if (session == null) {
+                error = EngineError.UNKNOWN_SID;
+            } else {
+                WebSocketTransport ws = new WebSocketTransport(session, peer, options.maxHttpBufferSize());
+                if (session.beginUpgrade(ws)) {
+                    return ws;
+                }
+                error = EngineError.BAD_REQUEST;
+                message = "session cannot upgrade";
+            }
+        }
+        if (error == null) {
+            AllowRequest.Verdict verdict = options.allowRequest().check(peer);
+            if (!verdict.allowed()) {
+                error = EngineError.FORBIDDEN;
+                message = verdict.message();
+            } else if (!"4".equals(peer.query("EIO"))) {
+                error = EngineError.UNSUPPORTED_PROTOCOL_VERSION;
+            }
+        }
+        if (error != null || closed) {
+            EngineError e = error == null ? EngineError.BAD_REQUEST : error;
+            peer.close(CLOSE_REFUSED, e.json(message == null ? e.message() : message));
+            return NoopHandler.INSTANCE;
+        }
+        EngineSession session = newSession(peer);
+        WebSocketTransport ws = new WebSocketTransport(session, peer, options.maxHttpBufferSize());
+        register(session, ws);
+        return ws;
+    }
+
+    private EngineSession newSession(RequestInfo request) {
+        return new EngineSession(SessionIds.generate(), this, EngineRequest.copyOf(request));
+    }
+
+    private void register(EngineSession session, Transport first) {
+        sessions.put(session.id(), session);
+        try {
+            connectionListener.onConnection(session);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "connection listener failed", e);
+        }
+        session.open(first);
+        if (closed) {
+            session.close(CloseReason.SERVER_SHUTTING_DOWN, null);
+        }
+    }
+
+    void remove(EngineSession session) {
+        sessions.remove(session.id(), session);
+    }
+
+    private String cookieHeader(EngineSession session) {
+        String name = options.cookieName();
+        return name == null ? null : name + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Lax";
+    }
+
+    /** Answers with an Engine.IO error (status from the error). */
+    void reject(PollingExchange exchange, EngineError error, String message) {
+        respondError(exchange, error.status(), error, message);
+    }
+
+    void respondError(PollingExchange exchange, int status, EngineError error, String message) {
+        Map<String, String> headers = new LinkedHashMap<>(cors.responseHeaders(exchange));
+        headers.put("Content-Type", "application/json");
+        exchange.respond(status, headers, error.jsonBytes(message));
+    }
+
+    /**
+     * Closes every session with "server shutting down" and refuses new ones.
+     * <pre>{@code engine.close();}</pre>
+     */
+    public void close() {
+        closed = true;
+        for (EngineSession s : new ArrayList<>(sessions.values())) {
+            s.close(CloseReason.SERVER_SHUTTING_DOWN, null);
+        }
+    }
+
+    private enum NoopHandler implements WebSocketHandler {
+        INSTANCE;
+
+        @Override
+        public void onText(String text) {
+        }
+
+        @Override
+        public void onBinary(byte[] data) {
+        }
+
+        @Override
+        public void onClose(int code, String reason) {
+        }
+
+        @Override
+        public void onError(Throwable error) {
+        }
+    }
+}

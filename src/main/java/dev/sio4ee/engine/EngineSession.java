@@ -1,0 +1,438 @@
+package dev.sio4ee.engine;
+
+import dev.sio4ee.engine.parser.EnginePacket;
+import dev.sio4ee.engine.parser.EnginePacketType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One Engine.IO session (socket.io's engine {@code Socket}): its id, current transport, write buffer,
+ * heartbeat and upgrade. Thread-safe: any thread may send or close; state changes happen under the session's
+ * lock, and the {@link EngineSessionListener} is called after the lock is released, one call at a time, in
+ * order.
+ *
+ * <pre>{@code
+ * engine.onConnection(session -> {
+ *     session.listener(new EngineSessionListener() {
+ *         public void onMessage(EngineSession s, String text) { s.send("echo: " + text); }
+ *     });
+ *     session.send("welcome");
+ * });
+ * }</pre>
+ */
+public final class EngineSession {
+    private static final System.Logger LOG = System.getLogger(EngineSession.class.getName());
+    private static final long UPGRADE_CHECK_INTERVAL = 100;
+
+    private enum State { OPEN, CLOSING, CLOSED }
+
+    private final String id;
+    private final EngineServer server;
+    private final EngineRequest request;
+    private final EngineOptions options;
+    private final EngineScheduler scheduler;
+
+    private State state = State.OPEN;
+    private Transport transport;
+    private WebSocketTransport upgrading;
+    private boolean upgraded;
+    private boolean closeWhenDrained;
+    private final List<EnginePacket> writeBuffer = new ArrayList<>();
+    private EngineScheduler.Cancellable pingIntervalTimer = EngineScheduler.Cancellable.NONE;
+    private EngineScheduler.Cancellable pingTimeoutTimer = EngineScheduler.Cancellable.NONE;
+    private EngineScheduler.Cancellable upgradeTimer = EngineScheduler.Cancellable.NONE;
+    private EngineScheduler.Cancellable upgradeCheckTimer = EngineScheduler.Cancellable.NONE;
+    private volatile long lastPacketTime;
+    private volatile EngineSessionListener listener = EngineSessionListener.NONE;
+
+    private final Queue<Runnable> outbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    EngineSession(String id, EngineServer server, EngineRequest request) {
+        this.id = id;
+        this.server = server;
+        this.request = request;
+        this.options = server.options();
+        this.scheduler = server.scheduler();
+        this.lastPacketTime = scheduler.nowMillis();
+    }
+
+    /**
+     * The session id ({@code sid}), 20 random base64url characters.
+     * <pre>{@code String sid = session.id();}</pre>
+     *
+     * @return the id
+     */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * A copy of the request that opened the session.
+     * <pre>{@code session.request().query("EIO") // "4"}</pre>
+     *
+     * @return the handshake request
+     */
+    public EngineRequest request() {
+        return request;
+    }
+
+    /**
+     * The current transport's name.
+     * <pre>{@code session.transport() // "polling" or "websocket"}</pre>
+     *
+     * @return the name
+     */
+    public synchronized String transport() {
+        return transport.name();
+    }
+
+    /**
+     * Whether the session is closed.
+     * <pre>{@code if (session.isClosed()) return;}</pre>
+     *
+     * @return true once closed
+     */
+    public synchronized boolean isClosed() {
+        return state == State.CLOSED;
+    }
+
+    /**
+     * Whether a packet sent now would leave at once (a long-polling GET is waiting, or the WebSocket is not
+     * congested). Volatile packets are dropped when this is false.
+     * <pre>{@code if (session.isWritable()) session.send(frame);}</pre>
+     *
+     * @return true if writable now
+     */
+    public synchronized boolean isWritable() {
+        if (state != State.OPEN || !transport.writable()) {
+            return false;
+        }
+        return !(transport instanceof WebSocketTransport ws) || ws.congestionFree();
+    }
+
+    /**
+     * Sets who hears this session's messages and close. Call it in the connection callback, before returning.
+     * <pre>{@code session.listener(myListener);}</pre>
+     *
+     * @param listener the listener
+     */
+    public void listener(EngineSessionListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Sends a text message.
+     * <pre>{@code session.send("hello");}</pre>
+     *
+     * @param text the message
+     */
+    public void send(String text) {
+        send(List.of(EnginePacket.message(text)));
+    }
+
+    /**
+     * Sends a binary message.
+     * <pre>{@code session.send(new byte[] {1, 2, 3});}</pre>
+     *
+     * @param data the message
+     */
+    public void send(byte[] data) {
+        send(List.of(EnginePacket.message(data)));
+    }
+
+    /**
+     * Sends several MESSAGE packets together (they leave in one long-polling response when possible). Ignored
+     * once the session is closing.
+     * <pre>{@code session.send(List.of(EnginePacket.message("51-[...]"), EnginePacket.message(bytes)));}</pre>
+     *
+     * @param packets the packets
+     */
+    public void send(List<EnginePacket> packets) {
+        execute(() -> {
+            if (state == State.OPEN) {
+                writeBuffer.addAll(packets);
+                flushLocked();
+            }
+        });
+    }
+
+    /**
+     * Closes the session from the server side: buffered packets are flushed first, then the transport is
+     * closed, and the listener hears {@link CloseReason#FORCED_CLOSE}.
+     * <pre>{@code session.close();}</pre>
+     */
+    public void close() {
+        execute(() -> {
+            if (state != State.OPEN) {
+                return;
+            }
+            state = State.CLOSING;
+            if (writeBuffer.isEmpty()) {
+                closeTransportLocked();
+            } else {
+                closeWhenDrained = true;
+            }
+        });
+    }
+
+    /**
+     * Closes the session at once with the given reason, without waiting for buffered packets.
+     * <pre>{@code session.close(CloseReason.SERVER_SHUTTING_DOWN, null);}</pre>
+     *
+     * @param reason      the reason the listener hears
+     * @param description details, or {@code null}
+     */
+    public void close(CloseReason reason, String description) {
+        execute(() -> closeLocked(reason, description));
+    }
+
+    // ---- internals, used by the server and the transports ----
+
+    synchronized Transport currentTransport() {
+        return transport;
+    }
+
+    EngineScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Runs state-changing work under the lock, then delivers queued listener calls outside it. */
+    void execute(Runnable lockedWork) {
+        synchronized (this) {
+            lockedWork.run();
+        }
+        drain();
+    }
+
+    private void notifyLater(Runnable call) {
+        outbox.add(call);
+    }
+
+    private void drain() {
+        while (!outbox.isEmpty()) {
+            if (!draining.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                Runnable call;
+                while ((call = outbox.poll()) != null) {
+                    try {
+                        call.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "session listener failed on " + id, e);
+                    }
+                }
+            } finally {
+                draining.set(false);
+            }
+        }
+    }
+
+    /** Attaches the first transport and sends the OPEN packet. */
+    void open(Transport first) {
+        execute(() -> {
+            transport = first;
+            String open = "{\"sid\":\"" + id + "\",\"upgrades\":" + jsonArray(options.upgradesFrom(first.name()))
+                    + ",\"pingInterval\":" + options.pingInterval() + ",\"pingTimeout\":" + options.pingTimeout()
+                    + ",\"maxPayload\":" + options.maxHttpBufferSize() + "}";
+            writeBuffer.add(EnginePacket.of(EnginePacketType.OPEN, open));
+            flushLocked();
+            schedulePingLocked();
+        });
+    }
+
+    private static String jsonArray(List<String> items) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < items.size(); i++) {
+            sb.append(i > 0 ? "," : "").append(Json.quote(items.get(i)));
+        }
+        return sb.append(']').toString();
+    }
+
+    void flushLocked() {
+        if (state == State.CLOSED || writeBuffer.isEmpty() || transport == null || !transport.writable()) {
+            return;
+        }
+        List<EnginePacket> batch = new ArrayList<>(writeBuffer);
+        writeBuffer.clear();
+        transport.send(batch);
+        if (closeWhenDrained && writeBuffer.isEmpty()) {
+            closeWhenDrained = false;
+            closeTransportLocked();
+        }
+    }
+
+    private void closeTransportLocked() {
+        transport.close(() -> closeLocked(CloseReason.FORCED_CLOSE, null));
+    }
+
+    /** Final close: timers off, transports ended, removed from the server, listener told. */
+    void closeLocked(CloseReason reason, String description) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        pingIntervalTimer.cancel();
+        pingTimeoutTimer.cancel();
+        cancelUpgradeLocked();
+        writeBuffer.clear();
+        transport.terminate();
+        server.remove(this);
+        EngineSessionListener l = listener;
+        notifyLater(() -> l.onClose(this, reason, description));
+    }
+
+    private void schedulePingLocked() {
+        pingIntervalTimer.cancel();
+        pingIntervalTimer = scheduler.schedule(() -> execute(() -> {
+            if (state != State.OPEN) {
+                return;
+            }
+            writeBuffer.add(EnginePacket.PING);
+            flushLocked();
+            resetPingTimeoutLocked(options.pingTimeout());
+        }), options.pingInterval());
+    }
+
+    private void resetPingTimeoutLocked(long delay) {
+        pingTimeoutTimer.cancel();
+        pingTimeoutTimer = scheduler.schedule(() -> execute(this::checkPingTimeoutLocked), delay);
+    }
+
+    private void checkPingTimeoutLocked() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        long sinceLastPacket = scheduler.nowMillis() - lastPacketTime;
+        if (sinceLastPacket < options.pingTimeout()) {
+            resetPingTimeoutLocked(options.pingTimeout() - sinceLastPacket);
+        } else {
+            closeLocked(CloseReason.PING_TIMEOUT, null);
+        }
+    }
+
+    /** A packet arrived on a transport (no lock held). */
+    void onPacket(Transport from, EnginePacket packet) {
+        execute(() -> {
+            if (from == upgrading && from != transport) {
+                onUpgradePacketLocked(upgrading, packet);
+                return;
+            }
+            if (from != transport || state != State.OPEN) {
+                return;
+            }
+            lastPacketTime = scheduler.nowMillis();
+            EngineSessionListener l = listener;
+            switch (packet.type()) {
+                case PONG -> {
+                    pingTimeoutTimer.cancel();
+                    schedulePingLocked();
+                }
+                case PING -> closeLocked(CloseReason.TRANSPORT_ERROR, "invalid heartbeat direction");
+                case CLOSE -> closeLocked(CloseReason.TRANSPORT_CLOSE, "close packet from client");
+                case MESSAGE -> {
+                    if (packet.isBinary()) {
+                        byte[] data = packet.binary();
+                        notifyLater(() -> l.onMessage(this, data));
+                    } else {
+                        String text = packet.text();
+                        notifyLater(() -> l.onMessage(this, text));
+                    }
+                }
+                default -> LOG.log(System.Logger.Level.DEBUG, "ignored {0} packet on {1}", packet.type(), id);
+            }
+        });
+    }
+
+    /** A transport closed or failed (no lock held). */
+    void onTransportFailure(Transport from, CloseReason reason, String description) {
+        execute(() -> {
+            if (from == upgrading && from != transport) {
+                failUpgradeLocked(upgrading);
+            } else if (from == transport) {
+                closeLocked(reason, description);
+            }
+        });
+    }
+
+    /** Starts an upgrade to the given WebSocket; false if this session cannot upgrade now. */
+    boolean beginUpgrade(WebSocketTransport ws) {
+        boolean[] ok = {false};
+        execute(() -> {
+            if (state != State.OPEN || upgrading != null || upgraded
+                    || !(transport instanceof PollingTransport) || !options.allowUpgrades()) {
+                return;
+            }
+            upgrading = ws;
+            upgradeTimer = scheduler.schedule(() -> execute(() -> {
+                if (upgrading == ws) {
+                    LOG.log(System.Logger.Level.DEBUG, "upgrade of {0} timed out", id);
+                    failUpgradeLocked(ws);
+                }
+            }), options.upgradeTimeout());
+            ok[0] = true;
+        });
+        return ok[0];
+    }
+
+    private void onUpgradePacketLocked(WebSocketTransport ws, EnginePacket packet) {
+        if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
+            ws.send(List.of(EnginePacket.of(EnginePacketType.PONG, "probe")));
+            upgradeCheckTimer.cancel();
+            scheduleUpgradeCheckLocked(ws);
+        } else if (packet.type() == EnginePacketType.UPGRADE && state != State.CLOSED) {
+            cancelUpgradeLocked();
+            Transport old = transport;
+            transport = ws;
+            upgraded = true;
+            old.discard();
+            EngineSessionListener l = listener;
+            notifyLater(() -> l.onUpgrade(this));
+            flushLocked();
+            if (state == State.CLOSING && !closeWhenDrained) {
+                closeTransportLocked();
+            }
+        } else {
+            failUpgradeLocked(ws);
+        }
+    }
+
+    /** While the client probes, release its pending GET with a NOOP so it can finish the switch quickly. */
+    private void scheduleUpgradeCheckLocked(WebSocketTransport ws) {
+        upgradeCheckTimer = scheduler.schedule(() -> execute(() -> {
+            if (upgrading != ws) {
+                return;
+            }
+            if (transport instanceof PollingTransport && transport.writable() && state != State.CLOSED) {
+                transport.send(List.of(EnginePacket.NOOP));
+            }
+            scheduleUpgradeCheckLocked(ws);
+        }), UPGRADE_CHECK_INTERVAL);
+    }
+
+    private void failUpgradeLocked(WebSocketTransport ws) {
+        if (upgrading == ws) {
+            cancelUpgradeLocked();
+        }
+        ws.terminate();
+    }
+
+    private void cancelUpgradeLocked() {
+        upgradeTimer.cancel();
+        upgradeCheckTimer.cancel();
+        if (upgrading != null && state == State.CLOSED) {
+            upgrading.terminate();
+        }
+        upgrading = null;
+    }
+
+    @Override
+    public String toString() {
+        return "EngineSession[" + id + "]";
+    }
+}

@@ -1,0 +1,201 @@
+package dev.sio4ee.engine;
+
+import dev.sio4ee.engine.parser.EngineParseException;
+import dev.sio4ee.engine.parser.EngineParser;
+import dev.sio4ee.engine.parser.EnginePacket;
+import dev.sio4ee.engine.spi.PollingExchange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HTTP long-polling: a GET waits (asynchronously) until there is something to send, a POST carries packets
+ * from the client. One GET and one POST at most may be pending per session.
+ */
+final class PollingTransport extends Transport {
+    /** How long a server-side close waits for the client's next GET to deliver the CLOSE packet. */
+    static final long CLOSE_TIMEOUT = 30_000;
+    private static final byte[] OK = "ok".getBytes(StandardCharsets.UTF_8);
+
+    private final EngineServer server;
+    private PollingExchange pendingGet;
+    private boolean postInFlight;
+    private Runnable shouldClose;
+    private EngineScheduler.Cancellable closeTimer = EngineScheduler.Cancellable.NONE;
+    private boolean discarded;
+    private String handshakeCookie;
+
+    PollingTransport(EngineSession session, EngineServer server) {
+        super(session);
+        this.server = server;
+    }
+
+    /** The Set-Cookie value for the first response (the handshake), or null. */
+    void handshakeCookie(String cookie) {
+        this.handshakeCookie = cookie;
+    }
+
+    @Override
+    String name() {
+        return EngineOptions.POLLING;
+    }
+
+    @Override
+    boolean writable() {
+        return pendingGet != null;
+    }
+
+    /** Entry point for every HTTP request of this session (no lock held). */
+    void onRequest(PollingExchange exchange) {
+        switch (exchange.method()) {
+            case "GET" -> onPoll(exchange);
+            case "POST" -> onData(exchange);
+            default -> server.reject(exchange, EngineError.BAD_REQUEST, "method " + exchange.method()
+                    + " not allowed on a session");
+        }
+    }
+
+    private void onPoll(PollingExchange exchange) {
+        boolean[] overlap = {false};
+        session.execute(() -> {
+            if (discarded || session.isClosed()) {
+                server.reject(exchange, EngineError.BAD_REQUEST, null);
+                return;
+            }
+            if (pendingGet != null) {
+                overlap[0] = true;
+                server.reject(exchange, EngineError.BAD_REQUEST, "overlapping GET");
+                session.closeLocked(CloseReason.TRANSPORT_ERROR, "overlap from client");
+                return;
+            }
+            pendingGet = exchange;
+            exchange.onAbort(() -> onPollAborted(exchange));
+            session.flushLocked();
+            if (pendingGet == exchange && shouldClose != null) {
+                send(List.of(EnginePacket.NOOP));
+            }
+        });
+    }
+
+    private void onPollAborted(PollingExchange exchange) {
+        session.execute(() -> {
+            if (pendingGet == exchange) {
+                pendingGet = null;
+                if (!discarded) {
+                    session.closeLocked(CloseReason.TRANSPORT_ERROR, "poll connection closed prematurely");
+                }
+            }
+        });
+    }
+
+    private void onData(PollingExchange exchange) {
+        boolean[] refused = {false};
+        session.execute(() -> {
+            if (postInFlight || discarded || session.isClosed()) {
+                refused[0] = true;
+                server.reject(exchange, EngineError.BAD_REQUEST, postInFlight ? "overlapping POST" : null);
+                if (postInFlight) {
+                    session.closeLocked(CloseReason.TRANSPORT_ERROR, "data request overlap from client");
+                }
+                return;
+            }
+            postInFlight = true;
+        });
+        if (refused[0]) {
+            return;
+        }
+        try {
+            byte[] body;
+            try {
+                body = exchange.readBody(server.options().maxHttpBufferSize());
+            } catch (PollingExchange.BodyTooLargeException e) {
+                server.respondError(exchange, 413, EngineError.BAD_REQUEST, "Payload too large");
+                return;
+            } catch (IOException e) {
+                server.reject(exchange, EngineError.BAD_REQUEST, "could not read the body");
+                return;
+            }
+            List<EnginePacket> packets;
+            try {
+                packets = EngineParser.decodePayload(new String(body, StandardCharsets.UTF_8));
+            } catch (EngineParseException e) {
+                server.reject(exchange, EngineError.BAD_REQUEST, "parse error: " + e.getMessage());
+                session.execute(() -> session.closeLocked(CloseReason.PARSE_ERROR, e.getMessage()));
+                return;
+            }
+            for (EnginePacket packet : packets) {
+                session.onPacket(this, packet);
+            }
+            Map<String, String> headers = new LinkedHashMap<>(server.cors().responseHeaders(exchange));
+            headers.put("Content-Type", "text/html");
+            exchange.respond(200, headers, OK);
+        } finally {
+            session.execute(() -> postInFlight = false);
+        }
+    }
+
+    @Override
+    void send(List<EnginePacket> packets) {
+        PollingExchange exchange = pendingGet;
+        pendingGet = null;
+        List<EnginePacket> out = packets;
+        Runnable closing = shouldClose;
+        if (closing != null) {
+            out = new ArrayList<>(packets);
+            out.add(EnginePacket.CLOSE);
+            shouldClose = null;
+            closeTimer.cancel();
+        }
+        Map<String, String> headers = new LinkedHashMap<>(server.cors().responseHeaders(exchange));
+        headers.put("Content-Type", "text/plain; charset=UTF-8");
+        if (handshakeCookie != null) {
+            headers.put("Set-Cookie", handshakeCookie);
+            handshakeCookie = null;
+        }
+        exchange.respond(200, headers, EngineParser.encodePayload(out).getBytes(StandardCharsets.UTF_8));
+        if (closing != null) {
+            closing.run();
+        }
+    }
+
+    @Override
+    void close(Runnable onClosed) {
+        if (writable()) {
+            shouldClose = onClosed;
+            send(List.of());
+        } else if (discarded) {
+            onClosed.run();
+        } else {
+            shouldClose = onClosed;
+            closeTimer = session.scheduler().schedule(() -> session.execute(() -> {
+                Runnable r = shouldClose;
+                shouldClose = null;
+                if (r != null) {
+                    r.run();
+                }
+            }), CLOSE_TIMEOUT);
+        }
+    }
+
+    @Override
+    void terminate() {
+        shouldClose = null;
+        closeTimer.cancel();
+        if (pendingGet != null) {
+            send(List.of(EnginePacket.CLOSE));
+        }
+        discarded = true;
+    }
+
+    @Override
+    void discard() {
+        discarded = true;
+        closeTimer.cancel();
+        if (pendingGet != null) {
+            send(List.of(EnginePacket.NOOP));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.sio4ee.engine;
+
+import dev.sio4ee.engine.parser.EngineParseException;
+import dev.sio4ee.engine.parser.EngineParser;
+import dev.sio4ee.engine.parser.EnginePacket;
+import dev.sio4ee.engine.spi.WebSocketHandler;
+import dev.sio4ee.engine.spi.WebSocketPeer;
+import java.util.List;
+
+/**
+ * WebSocket: one packet per frame, text frames for text packets, binary frames for binary messages. The peer
+ * queues frames, so the transport is writable as long as it is open.
+ */
+final class WebSocketTransport extends Transport implements WebSocketHandler {
+    /** Close code for a frame above maxPayload (RFC 6455 "message too big"). */
+    static final int MESSAGE_TOO_BIG = 1009;
+
+    private final WebSocketPeer peer;
+    private final int maxPayload;
+    private volatile boolean closed;
+
+    WebSocketTransport(EngineSession session, WebSocketPeer peer, int maxPayload) {
+        super(session);
+        this.peer = peer;
+        this.maxPayload = maxPayload;
+    }
+
+    @Override
+    String name() {
+        return EngineOptions.WEBSOCKET;
+    }
+
+    @Override
+    boolean writable() {
+        return !closed;
+    }
+
+    boolean congestionFree() {
+        return !closed && peer.isWritable();
+    }
+
+    @Override
+    void send(List<EnginePacket> packets) {
+        for (EnginePacket p : packets) {
+            if (p.isBinary()) {
+                peer.sendBinary(p.binary());
+            } else {
+                peer.sendText(EngineParser.encodePacket(p));
+            }
+        }
+    }
+
+    @Override
+    void close(Runnable onClosed) {
+        terminate();
+        onClosed.run();
+    }
+
+    @Override
+    void discard() {
+        terminate();
+    }
+
+    @Override
+    void terminate() {
+        if (!closed) {
+            closed = true;
+            peer.close(1000, "");
+        }
+    }
+
+    @Override
+    public void onText(String text) {
+        // a UTF-16 length above the limit is certainly above it in UTF-8 bytes, too
+        if (text.length() > maxPayload) {
+            tooBig();
+            return;
+        }
+        EnginePacket packet;
+        try {
+            packet = EngineParser.decodePacket(text);
+        } catch (EngineParseException e) {
+            session.onTransportFailure(this, CloseReason.PARSE_ERROR, e.getMessage());
+            return;
+        }
+        session.onPacket(this, packet);
+    }
+
+    @Override
+    public void onBinary(byte[] data) {
+        if (data.length > maxPayload) {
+            tooBig();
+            return;
+        }
+        session.onPacket(this, EngineParser.decodeBinaryFrame(data));
+    }
+
+    private void tooBig() {
+        closed = true;
+        peer.close(MESSAGE_TOO_BIG, "message too big");
+        session.onTransportFailure(this, CloseReason.TRANSPORT_ERROR, "message larger than maxPayload");
+    }
+
+    @Override
+    public void onClose(int code, String reason) {
+        closed = true;
+        session.onTransportFailure(this, CloseReason.TRANSPORT_CLOSE, "websocket closed with code " + code);
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        session.onTransportFailure(this, CloseReason.TRANSPORT_ERROR, String.valueOf(error));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.sio4ee.jakarta;
+
+import dev.sio4ee.engine.EngineServer;
+import dev.sio4ee.engine.spi.WebSocketHandler;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The WebSocket transport: a programmatic JSR-356 endpoint at the Engine.IO path. One instance per connection,
+ * created by {@link EndpointConfigurator} with the engine passed in (WildFly does not inject programmatic
+ * endpoints), so nothing here looks beans up.
+ */
+public class EngineIoEndpoint extends Endpoint {
+    private static final System.Logger LOG = System.getLogger(EngineIoEndpoint.class.getName());
+    /** Session user property where the configurator leaves the handshake headers. */
+    static final String HEADERS = "dev.sio4ee.handshake.headers";
+    /** Session user property where Tyrus leaves the remote address. */
+    static final String TYRUS_REMOTE_ADDRESS = "jakarta.websocket.endpoint.remoteAddress";
+
+    private final EngineServer engine;
+    private volatile WebSocketHandler handler;
+
+    /**
+     * Creates the endpoint for one connection.
+     * <pre>{@code new EngineIoEndpoint(engine)}</pre>
+     *
+     * @param engine the engine
+     */
+    public EngineIoEndpoint(EngineServer engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void onOpen(Session session, EndpointConfig config) {
+        int max = engine.options().maxHttpBufferSize();
+        // one byte of slack so the engine, not the container, sees an oversized frame and closes with its reason
+        session.setMaxTextMessageBufferSize(max + 1);
+        session.setMaxBinaryMessageBufferSize(max + 1);
+        session.setMaxIdleTimeout(engine.options().pingInterval() + engine.options().pingTimeout() + 10_000);
+        Object h = session.getUserProperties().get(HEADERS);
+        if (h == null) {
+            h = config.getUserProperties().get(HEADERS);
+        }
+        Map<String, List<String>> headers = h instanceof Map<?, ?> m ? (Map<String, List<String>>) m : Map.of();
+        Object address = session.getUserProperties().get(TYRUS_REMOTE_ADDRESS);
+        String remote = address != null ? String.valueOf(address) : forwardedFor(headers);
+        SessionPeer peer = new SessionPeer(session, headers, remote);
+        WebSocketHandler hd = engine.openWebSocket(peer);
+        handler = hd;
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) hd::onText);
+        session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) hd::onBinary);
+    }
+
+    private static String forwardedFor(Map<String, List<String>> headers) {
+        String xff = Requests.first(headers, "x-forwarded-for");
+        return xff == null ? "" : xff.split(",")[0].trim();
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        WebSocketHandler h = handler;
+        if (h != null) {
+            h.onClose(closeReason.getCloseCode().getCode(), closeReason.getReasonPhrase());
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        LOG.log(System.Logger.Level.DEBUG, "websocket error", error);
+        WebSocketHandler h = handler;
+        if (h != null) {
+            h.onError(error);
+        }
+    }
+}

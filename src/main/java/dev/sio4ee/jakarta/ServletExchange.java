@@ -1,0 +1,179 @@
+package dev.sio4ee.jakarta;
+
+import dev.sio4ee.engine.spi.PollingExchange;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A {@link PollingExchange} over a servlet request in asynchronous mode. */
+final class ServletExchange implements PollingExchange, AsyncListener {
+    private static final System.Logger LOG = System.getLogger(ServletExchange.class.getName());
+
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final AsyncContext async;
+    private final String method;
+    private final Map<String, String> query;
+    private final Map<String, List<String>> headers;
+    private final String remoteAddress;
+    private final boolean secure;
+    private final String url;
+    private final AtomicBoolean done = new AtomicBoolean();
+    private volatile Runnable abortAction;
+
+    ServletExchange(HttpServletRequest request, HttpServletResponse response, long timeoutMillis) {
+        this.request = request;
+        this.response = response;
+        this.method = request.getMethod();
+        String qs = request.getQueryString();
+        this.query = Collections.unmodifiableMap(Requests.parseQuery(qs));
+        Map<String, List<String>> h = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            h.put(name, Collections.list(request.getHeaders(name)));
+        }
+        this.headers = Collections.unmodifiableMap(Requests.lowerCase(h));
+        this.remoteAddress = request.getRemoteAddr();
+        this.secure = request.isSecure();
+        this.url = request.getRequestURI() + (qs == null ? "" : "?" + qs);
+        this.async = request.startAsync(request, response);
+        this.async.setTimeout(timeoutMillis);
+        this.async.addListener(this);
+    }
+
+    @Override
+    public String method() {
+        return method;
+    }
+
+    @Override
+    public String query(String name) {
+        return query.get(name);
+    }
+
+    @Override
+    public Map<String, String> queryParameters() {
+        return query;
+    }
+
+    @Override
+    public String header(String name) {
+        return Requests.first(headers, name);
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    @Override
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    @Override
+    public boolean secure() {
+        return secure;
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public byte[] readBody(int limit) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            throw new BodyTooLargeException(limit);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
+        byte[] buf = new byte[8192];
+        try (InputStream in = request.getInputStream()) {
+            int n;
+            while ((n = in.read(buf)) != -1) {
+                if (out.size() + n > limit) {
+                    throw new BodyTooLargeException(limit);
+                }
+                out.write(buf, 0, n);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public boolean respond(int status, Map<String, String> responseHeaders, byte[] body) {
+        if (!done.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            response.setStatus(status);
+            responseHeaders.forEach(response::setHeader);
+            response.setContentLength(body.length);
+            if (body.length > 0) {
+                response.getOutputStream().write(body);
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not write the response to " + url, e);
+        } finally {
+            complete();
+        }
+        return true;
+    }
+
+    private void complete() {
+        try {
+            async.complete();
+        } catch (IllegalStateException e) {
+            LOG.log(System.Logger.Level.DEBUG, "async context already completed", e);
+        }
+    }
+
+    @Override
+    public void onAbort(Runnable action) {
+        this.abortAction = action;
+    }
+
+    private void aborted() {
+        if (done.compareAndSet(false, true)) {
+            Runnable a = abortAction;
+            if (a != null) {
+                try {
+                    a.run();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "abort handling failed", e);
+                }
+            }
+            complete();
+        }
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        // the normal end
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        aborted();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        aborted();
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+        // not re-started
+    }
+}

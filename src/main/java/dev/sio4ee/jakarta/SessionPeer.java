@@ -1,0 +1,196 @@
+package dev.sio4ee.jakarta;
+
+import dev.sio4ee.engine.spi.WebSocketPeer;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A {@link WebSocketPeer} over a JSR-356 {@link Session}: frames are queued and written one at a time with the
+ * asynchronous remote, so there is exactly one writer per session and nobody blocks on the network.
+ */
+final class SessionPeer implements WebSocketPeer {
+    private static final System.Logger LOG = System.getLogger(SessionPeer.class.getName());
+    /** Queue length above which the connection counts as congested (volatile packets are dropped). */
+    static final int CONGESTION_THRESHOLD = 256;
+
+    private final Session session;
+    private final Map<String, String> query;
+    private final Map<String, List<String>> headers;
+    private final String remoteAddress;
+
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    private boolean sending;
+    private boolean closeRequested;
+    private boolean closed;
+    private int closeCode;
+    private String closeReason;
+
+    SessionPeer(Session session, Map<String, List<String>> headers, String remoteAddress) {
+        this.session = session;
+        this.query = Requests.parseQuery(session.getQueryString());
+        this.headers = headers;
+        this.remoteAddress = remoteAddress;
+    }
+
+    @Override
+    public String query(String name) {
+        return query.get(name);
+    }
+
+    @Override
+    public Map<String, String> queryParameters() {
+        return query;
+    }
+
+    @Override
+    public String header(String name) {
+        return Requests.first(headers, name);
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    @Override
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    @Override
+    public boolean secure() {
+        return session.isSecure();
+    }
+
+    @Override
+    public String url() {
+        String qs = session.getQueryString();
+        return session.getRequestURI().getPath() + (qs == null ? "" : "?" + qs);
+    }
+
+    @Override
+    public void sendText(String text) {
+        enqueue(text);
+    }
+
+    @Override
+    public void sendBinary(byte[] data) {
+        enqueue(data);
+    }
+
+    @Override
+    public synchronized boolean isWritable() {
+        return !closed && !closeRequested && queue.size() < CONGESTION_THRESHOLD;
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        synchronized (this) {
+            if (closeRequested || closed) {
+                return;
+            }
+            closeRequested = true;
+            closeCode = code;
+            closeReason = reason;
+            if (sending) {
+                return; // closes after the queue drained
+            }
+        }
+        doClose();
+    }
+
+    private void enqueue(Object frame) {
+        synchronized (this) {
+            if (closed || closeRequested) {
+                return;
+            }
+            queue.add(frame);
+            if (sending) {
+                return;
+            }
+            sending = true;
+        }
+        pump();
+    }
+
+    /** Writes queued frames one at a time; loops when a write completes inline, so the stack stays flat. */
+    private void pump() {
+        while (true) {
+            Object frame;
+            synchronized (this) {
+                frame = queue.poll();
+                if (frame == null) {
+                    sending = false;
+                    if (!closeRequested) {
+                        return;
+                    }
+                }
+            }
+            if (frame == null) {
+                doClose();
+                return;
+            }
+            AtomicInteger phase = new AtomicInteger(); // 0 writing, 1 write call returned, 2 completed inline
+            SendHandler handler = result -> {
+                onSent(result);
+                if (!phase.compareAndSet(0, 2)) {
+                    pump();
+                }
+            };
+            try {
+                if (frame instanceof String text) {
+                    session.getAsyncRemote().sendText(text, handler);
+                } else {
+                    session.getAsyncRemote().sendBinary(ByteBuffer.wrap((byte[]) frame), handler);
+                }
+            } catch (RuntimeException e) {
+                failed(e);
+                return;
+            }
+            if (phase.compareAndSet(0, 1)) {
+                return; // the handler continues
+            }
+        }
+    }
+
+    private void onSent(SendResult result) {
+        if (!result.isOK()) {
+            failed(result.getException());
+        }
+    }
+
+    private void failed(Throwable error) {
+        LOG.log(System.Logger.Level.DEBUG, "websocket write failed", error);
+        synchronized (this) {
+            closed = true;
+            queue.clear();
+            sending = false;
+        }
+    }
+
+    private void doClose() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.clear();
+        }
+        try {
+            if (session.isOpen()) {
+                String reason = closeReason == null ? "" : closeReason;
+                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(closeCode), reason));
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(System.Logger.Level.DEBUG, "websocket close failed", e);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.sio4ee.jakarta;
+
+import dev.sio4ee.engine.EngineOptions;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * sio4ee's settings, read without rebuilding the WAR. Each setting has a name such as
+ * {@code dev.sio4ee.PING_INTERVAL}; its value is taken from, in order: the system property of that name, the
+ * environment variable {@code SIO4EE_PING_INTERVAL}, the web.xml context-param of that name, the default.
+ *
+ * <pre>{@code
+ * Settings s = Settings.from(servletContext::getInitParameter);
+ * EngineOptions options = s.engineOptions();
+ * String path = s.path(); // "/socket.io/"
+ * }</pre>
+ */
+public final class Settings {
+    /** Where the server listens, relative to the context root (default {@code /socket.io/}). */
+    public static final String PATH = "dev.sio4ee.PATH";
+    /** ms between server pings (default 25000). */
+    public static final String PING_INTERVAL = "dev.sio4ee.PING_INTERVAL";
+    /** ms to wait for a pong (default 20000). */
+    public static final String PING_TIMEOUT = "dev.sio4ee.PING_TIMEOUT";
+    /** ms an upgrade to WebSocket may take (default 10000). */
+    public static final String UPGRADE_TIMEOUT = "dev.sio4ee.UPGRADE_TIMEOUT";
+    /** Largest message or polling body in bytes (default 1000000). */
+    public static final String MAX_HTTP_BUFFER_SIZE = "dev.sio4ee.MAX_HTTP_BUFFER_SIZE";
+    /** Comma-separated transports (default {@code polling,websocket}). */
+    public static final String TRANSPORTS = "dev.sio4ee.TRANSPORTS";
+    /** Whether polling may upgrade to WebSocket (default true). */
+    public static final String ALLOW_UPGRADES = "dev.sio4ee.ALLOW_UPGRADES";
+    /** Comma-separated origins allowed cross-origin, or {@code *} (default none). */
+    public static final String CORS_ORIGINS = "dev.sio4ee.CORS_ORIGINS";
+    /** Whether CORS allows credentials (default false). */
+    public static final String CORS_CREDENTIALS = "dev.sio4ee.CORS_CREDENTIALS";
+    /** Name of the sid cookie (default none). */
+    public static final String COOKIE = "dev.sio4ee.COOKIE";
+
+    /** Every setting name, for documentation and validation. */
+    public static final List<String> NAMES = List.of(PATH, PING_INTERVAL, PING_TIMEOUT, UPGRADE_TIMEOUT,
+            MAX_HTTP_BUFFER_SIZE, TRANSPORTS, ALLOW_UPGRADES, CORS_ORIGINS, CORS_CREDENTIALS, COOKIE);
+
+    private final Function<String, String> contextParams;
+    private final Function<String, String> systemProperties;
+    private final Function<String, String> environment;
+
+    private Settings(Function<String, String> contextParams, Function<String, String> systemProperties,
+                     Function<String, String> environment) {
+        this.contextParams = contextParams;
+        this.systemProperties = systemProperties;
+        this.environment = environment;
+    }
+
+    /**
+     * Settings over the given context-params and the real system properties and environment.
+     * <pre>{@code Settings.from(servletContext::getInitParameter)}</pre>
+     *
+     * @param contextParams the context-param lookup
+     * @return the settings
+     */
+    public static Settings from(Function<String, String> contextParams) {
+        return new Settings(contextParams, System::getProperty, System::getenv);
+    }
+
+    /**
+     * Settings over explicit sources (for tests).
+     * <pre>{@code Settings.of(Map.of(), Map.of("dev.sio4ee.PING_INTERVAL", "1000"), Map.of())}</pre>
+     *
+     * @param contextParams    context-params
+     * @param systemProperties system properties
+     * @param environment      environment variables
+     * @return the settings
+     */
+    public static Settings of(Map<String, String> contextParams, Map<String, String> systemProperties,
+                              Map<String, String> environment) {
+        return new Settings(contextParams::get, systemProperties::get, environment::get);
+    }
+
+    /**
+     * The environment variable for a setting name.
+     * <pre>{@code Settings.environmentName("dev.sio4ee.PING_INTERVAL") // "SIO4EE_PING_INTERVAL"}</pre>
+     *
+     * @param name the setting name
+     * @return the variable name
+     */
+    public static String environmentName(String name) {
+        return "SIO4EE_" + name.substring("dev.sio4ee.".length()).toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The raw value of a setting, or {@code null}.
+     * <pre>{@code settings.value(Settings.COOKIE)}</pre>
+     *
+     * @param name the setting name
+     * @return the value from the first source that has one
+     */
+    public String value(String name) {
+        String v = systemProperties.apply(name);
+        if (v == null || v.isBlank()) {
+            v = environment.apply(environmentName(name));
+        }
+        if (v == null || v.isBlank()) {
+            v = contextParams.apply(name);
+        }
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    /**
+     * The path, normalised to start and end with {@code /}.
+     * <pre>{@code settings.path() // "/socket.io/"}</pre>
+     *
+     * @return the path
+     */
+    public String path() {
+        String p = value(PATH);
+        if (p == null) {
+            return "/socket.io/";
+        }
+        p = p.startsWith("/") ? p : "/" + p;
+        return p.endsWith("/") ? p : p + "/";
+    }
+
+    /**
+     * The engine options built from the settings.
+     * <pre>{@code EngineOptions o = settings.engineOptions();}</pre>
+     *
+     * @return the options
+     * @throws IllegalArgumentException naming the setting whose value is invalid
+     */
+    public EngineOptions engineOptions() {
+        EngineOptions.Builder b = EngineOptions.builder();
+        Long v;
+        if ((v = longValue(PING_INTERVAL)) != null) {
+            b.pingInterval(v);
+        }
+        if ((v = longValue(PING_TIMEOUT)) != null) {
+            b.pingTimeout(v);
+        }
+        if ((v = longValue(UPGRADE_TIMEOUT)) != null) {
+            b.upgradeTimeout(v);
+        }
+        if ((v = longValue(MAX_HTTP_BUFFER_SIZE)) != null) {
+            if (v > Integer.MAX_VALUE - 1024) {
+                throw new IllegalArgumentException(MAX_HTTP_BUFFER_SIZE + " is too large: " + v);
+            }
+            b.maxHttpBufferSize(v.intValue());
+        }
+        String t = value(TRANSPORTS);
+        if (t != null) {
+            b.transports(new LinkedHashSet<>(list(t)));
+        }
+        Boolean flag;
+        if ((flag = booleanValue(ALLOW_UPGRADES)) != null) {
+            b.allowUpgrades(flag);
+        }
+        String origins = value(CORS_ORIGINS);
+        if (origins != null) {
+            b.corsOrigins(list(origins));
+        }
+        if ((flag = booleanValue(CORS_CREDENTIALS)) != null) {
+            b.corsCredentials(flag);
+        }
+        b.cookieName(value(COOKIE));
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid sio4ee settings: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> list(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private Long longValue(String name) {
+        String v = value(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got '" + v + "'");
+        }
+    }
+
+    private Boolean booleanValue(String name) {
+        String v = value(name);
+        if (v == null) {
+            return null;
+        }
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(v);
+        }
+        throw new IllegalArgumentException(name + " must be true or false, got '" + v + "'");
+    }
+}

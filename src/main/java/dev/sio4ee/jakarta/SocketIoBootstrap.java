@@ -1,0 +1,67 @@
+package dev.sio4ee.jakarta;
+
+import dev.sio4ee.cdi.SocketIoRegistry;
+import dev.sio4ee.engine.EngineServer;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.annotation.WebListener;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+/**
+ * Starts sio4ee with the web application: reads the {@link Settings}, starts the registry's server, and
+ * registers the long-polling servlet ({@code <path>*}) and the WebSocket endpoint ({@code <path>}, plus the
+ * path without its trailing slash) at the configured path. Nothing to declare: being in the WAR is enough.
+ */
+@WebListener
+public class SocketIoBootstrap implements ServletContextListener {
+    private static final System.Logger LOG = System.getLogger(SocketIoBootstrap.class.getName());
+
+    @Inject
+    SocketIoRegistry registry;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext ctx = event.getServletContext();
+        Settings settings = Settings.from(ctx::getInitParameter);
+        EngineServer engine = registry.start(settings.engineOptions());
+        String path = settings.path();
+        String bare = path.substring(0, path.length() - 1);
+
+        ServletRegistration.Dynamic servlet = ctx.addServlet("sio4ee-engine", new EngineIoServlet(engine));
+        if (servlet == null) {
+            throw new IllegalStateException("a servlet named sio4ee-engine is already registered");
+        }
+        servlet.setAsyncSupported(true);
+        servlet.setLoadOnStartup(1);
+        servlet.addMapping(bare + "/*");
+
+        Object attr = ctx.getAttribute(ServerContainer.class.getName());
+        if (!(attr instanceof ServerContainer container)) {
+            throw new IllegalStateException("no WebSocket container in this web application "
+                    + "(is the server's WebSocket support enabled?)");
+        }
+        EndpointConfigurator configurator = new EndpointConfigurator(engine);
+        try {
+            container.addEndpoint(ServerEndpointConfig.Builder.create(EngineIoEndpoint.class, path)
+                    .configurator(configurator).build());
+            if (!bare.isEmpty()) {
+                container.addEndpoint(ServerEndpointConfig.Builder.create(EngineIoEndpoint.class, bare)
+                        .configurator(configurator).build());
+            }
+        } catch (DeploymentException e) {
+            throw new IllegalStateException("could not register the WebSocket endpoint at " + path, e);
+        }
+        LOG.log(System.Logger.Level.INFO, "sio4ee listening at {0}{1} (polling and WebSocket)",
+                ctx.getContextPath(), path);
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        registry.stop();
+    }
+}
