@@ -280,7 +280,13 @@ public final class EngineServer {
     }
 
     void respondError(PollingExchange exchange, int status, EngineError error, String message) {
+        respondError(exchange, status, error, message, Map.of());
+    }
+
+    void respondError(PollingExchange exchange, int status, EngineError error, String message,
+                      Map<String, String> extraHeaders) {
         Map<String, String> headers = new LinkedHashMap<>(cors.responseHeaders(exchange));
+        headers.putAll(extraHeaders);
         headers.put("Content-Type", "application/json");
         exchange.respond(status, headers, error.jsonBytes(message));
     }

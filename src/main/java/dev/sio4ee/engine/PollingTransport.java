@@ -112,7 +112,9 @@ final class PollingTransport extends Transport {
             try {
                 body = exchange.readBody(server.options().maxHttpBufferSize());
             } catch (PollingExchange.BodyTooLargeException e) {
-                server.respondError(exchange, 413, EngineError.BAD_REQUEST, "Payload too large");
+                // the unread rest of the body makes the connection unusable: ask the container to close it
+                server.respondError(exchange, 413, EngineError.BAD_REQUEST, "Payload too large",
+                        Map.of("Connection", "close"));
                 return;
             } catch (IOException e) {
                 server.reject(exchange, EngineError.BAD_REQUEST, "could not read the body");

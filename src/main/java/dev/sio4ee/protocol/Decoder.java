@@ -219,11 +219,21 @@ public final class Decoder {
             id = (int) value;
         }
 
-        JsonValue data = i < n ? JsonText.parse(s, i) : null;
+        JsonValue data = null;
+        if (i < n) {
+            char first = s.charAt(i);
+            if (first != '[' && first != '{' && first != '"' && first != ' ' && first != '\t' && first != '\n'
+                    && first != '\r') {
+                // no valid payload (object, array or string) starts otherwise: a bad namespace, ack id, ...
+                throw new ProtocolException("invalid payload: unexpected '" + printable(first) + "' at index " + i
+                        + " (expected a namespace, an ack id or a JSON object, array or string)");
+            }
+            data = JsonText.parse(s, i);
+        }
         if (!Packet.isPayloadValid(type, data)) {
             throw new ProtocolException(data == null
-                    ? "invalid payload: a " + type + " packet requires a payload"
-                    : "invalid payload: a " + type + " packet cannot carry " + abbreviate(data.toString()));
+                    ? "invalid payload: " + type + " packet requires a payload"
+                    : "invalid payload: " + type + " packet cannot carry " + abbreviate(data.toString()));
         }
         if (count > 0) {
             String problem = Binary.checkPlaceholders(data, count);
