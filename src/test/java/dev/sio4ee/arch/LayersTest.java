@@ -1,0 +1,65 @@
+package dev.sio4ee.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layers of DESIGN.md import one way only. */
+class LayersTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.sio4ee");
+    }
+
+    @Test
+    void shouldImportLayersInOneDirectionOnly() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("parser").definedBy("dev.sio4ee.engine.parser..")
+                .layer("spi").definedBy("dev.sio4ee.engine.spi..")
+                .layer("engine").definedBy("dev.sio4ee.engine")
+                .layer("protocol").definedBy("dev.sio4ee.protocol..")
+                .layer("adapter").definedBy("dev.sio4ee.adapter..")
+                .layer("server").definedBy("dev.sio4ee.server..")
+                .layer("cdi").definedBy("dev.sio4ee.cdi..")
+                .layer("jakarta").definedBy("dev.sio4ee.jakarta..")
+                .whereLayer("jakarta").mayNotBeAccessedByAnyLayer()
+                .whereLayer("cdi").mayOnlyBeAccessedByLayers("jakarta")
+                .whereLayer("server").mayOnlyBeAccessedByLayers("cdi", "jakarta")
+                .whereLayer("adapter").mayOnlyBeAccessedByLayers("server", "cdi", "jakarta")
+                .whereLayer("protocol").mayOnlyBeAccessedByLayers("adapter", "server", "cdi", "jakarta")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("server", "cdi", "jakarta")
+                .whereLayer("spi").mayOnlyBeAccessedByLayers("engine", "server", "cdi", "jakarta")
+                .whereLayer("parser").mayOnlyBeAccessedByLayers("engine", "server", "cdi", "jakarta")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepTheCoreFreeOfContainerApis() {
+        noClasses().that().resideInAnyPackage("dev.sio4ee.engine..", "dev.sio4ee.protocol..",
+                        "dev.sio4ee.adapter..", "dev.sio4ee.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "jakarta.websocket..",
+                        "jakarta.enterprise..", "jakarta.inject..", "jakarta.json.bind..")
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepTheCodecsOnTheJdk() {
+        noClasses().that().resideInAnyPackage("dev.sio4ee.engine.parser..", "dev.sio4ee.engine.spi..",
+                        "dev.sio4ee.engine")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("dev.sio4ee.protocol..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "jakarta.websocket..",
+                        "jakarta.enterprise..", "jakarta.json.bind..")
+                .check(classes);
+    }
+}

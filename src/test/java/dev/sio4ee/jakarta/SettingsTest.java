@@ -1,0 +1,68 @@
+package dev.sio4ee.jakarta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sio4ee.engine.EngineOptions;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void shouldUseTheNodeDefaults() {
+        EngineOptions o = Settings.of(Map.of(), Map.of(), Map.of()).engineOptions();
+        assertThat(o.pingInterval()).isEqualTo(25_000);
+        assertThat(o.pingTimeout()).isEqualTo(20_000);
+        assertThat(o.upgradeTimeout()).isEqualTo(10_000);
+        assertThat(o.maxHttpBufferSize()).isEqualTo(1_000_000);
+        assertThat(o.transports()).containsExactlyInAnyOrder("polling", "websocket");
+        assertThat(o.corsOrigins()).isEmpty();
+        assertThat(o.cookieName()).isNull();
+        assertThat(Settings.of(Map.of(), Map.of(), Map.of()).path()).isEqualTo("/socket.io/");
+    }
+
+    @Test
+    void shouldPreferSystemPropertyThenEnvironmentThenContextParam() {
+        Map<String, String> ctx = Map.of(Settings.PING_INTERVAL, "1000", Settings.PING_TIMEOUT, "2000",
+                Settings.UPGRADE_TIMEOUT, "3000");
+        Map<String, String> env = Map.of("SIO4EE_PING_INTERVAL", "1111", "SIO4EE_PING_TIMEOUT", "2222");
+        Map<String, String> sys = Map.of(Settings.PING_INTERVAL, "1234");
+        EngineOptions o = Settings.of(ctx, sys, env).engineOptions();
+        assertThat(o.pingInterval()).isEqualTo(1234);
+        assertThat(o.pingTimeout()).isEqualTo(2222);
+        assertThat(o.upgradeTimeout()).isEqualTo(3000);
+    }
+
+    @Test
+    void shouldParseListsFlagsAndPath() {
+        Settings s = Settings.of(Map.of(Settings.TRANSPORTS, " websocket ", Settings.CORS_ORIGINS,
+                "http://a.example, http://b.example", Settings.CORS_CREDENTIALS, "true", Settings.ALLOW_UPGRADES,
+                "false", Settings.COOKIE, "io", Settings.PATH, "realtime"), Map.of(), Map.of());
+        EngineOptions o = s.engineOptions();
+        assertThat(o.transports()).isEqualTo(Set.of("websocket"));
+        assertThat(o.corsOrigins()).isEqualTo(List.of("http://a.example", "http://b.example"));
+        assertThat(o.corsCredentials()).isTrue();
+        assertThat(o.allowUpgrades()).isFalse();
+        assertThat(o.cookieName()).isEqualTo("io");
+        assertThat(s.path()).isEqualTo("/realtime/");
+    }
+
+    @Test
+    void shouldNameTheSettingThatIsWrong() {
+        assertThatThrownBy(() -> Settings.of(Map.of(Settings.PING_INTERVAL, "soon"), Map.of(), Map.of())
+                .engineOptions()).hasMessageContaining("dev.sio4ee.PING_INTERVAL").hasMessageContaining("soon");
+        assertThatThrownBy(() -> Settings.of(Map.of(Settings.TRANSPORTS, "carrier-pigeon"), Map.of(), Map.of())
+                .engineOptions()).hasMessageContaining("transports");
+        assertThatThrownBy(() -> Settings.of(Map.of(Settings.CORS_CREDENTIALS, "yes"), Map.of(), Map.of())
+                .engineOptions()).hasMessageContaining("true or false");
+    }
+
+    @Test
+    void shouldMapSettingNamesToEnvironmentNames() {
+        assertThat(Settings.environmentName(Settings.MAX_HTTP_BUFFER_SIZE)).isEqualTo("SIO4EE_MAX_HTTP_BUFFER_SIZE");
+        assertThat(Settings.NAMES).allSatisfy(n -> assertThat(n).startsWith("dev.sio4ee."));
+    }
+}
