@@ -1,5 +1,6 @@
 package dev.sio4ee.cdi;
 
+import dev.sio4ee.engine.AllowRequest;
 import dev.sio4ee.engine.EngineConnectionListener;
 import dev.sio4ee.engine.EngineOptions;
 import dev.sio4ee.engine.EngineServer;
@@ -15,7 +16,8 @@ import jakarta.inject.Inject;
  * application stops.
  *
  * <p>An application that wants raw Engine.IO instead of Socket.IO provides a bean implementing
- * {@link EngineConnectionListener}; it then receives every session.
+ * {@link EngineConnectionListener}; it then receives every session. A bean implementing {@link AllowRequest}
+ * decides which handshakes may open a session (Node's {@code allowRequest} option).
  *
  * <pre>{@code
  * @Inject SocketIoRegistry registry;
@@ -28,6 +30,9 @@ public class SocketIoRegistry {
 
     @Inject
     Instance<EngineConnectionListener> engineListeners;
+
+    @Inject
+    Instance<AllowRequest> allowRequest;
 
     private EngineServer engine;
     private ExecutorScheduler scheduler;
@@ -42,7 +47,11 @@ public class SocketIoRegistry {
     public synchronized EngineServer start(EngineOptions options) {
         if (engine == null) {
             scheduler = new ExecutorScheduler("sio4ee-timer");
-            engine = new EngineServer(options, scheduler);
+            EngineOptions effective = options;
+            if (allowRequest.isResolvable()) {
+                effective = options.toBuilder().allowRequest(allowRequest.get()).build();
+            }
+            engine = new EngineServer(effective, scheduler);
             if (engineListeners.isResolvable()) {
                 engine.onConnection(engineListeners.get());
             } else {

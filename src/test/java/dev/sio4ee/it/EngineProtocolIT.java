@@ -2,6 +2,7 @@ package dev.sio4ee.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sio4ee.it.app.DenyFlaggedRequests;
 import dev.sio4ee.it.app.EchoEngine;
 import dev.sio4ee.it.app.StatsServlet;
 import java.net.URL;
@@ -43,7 +44,7 @@ class EngineProtocolIT {
             "dev.sio4ee.MAX_HTTP_BUFFER_SIZE", String.valueOf(MAX_PAYLOAD),
             "dev.sio4ee.CORS_ORIGINS", "http://allowed.example",
             "dev.sio4ee.CORS_CREDENTIALS", "true"
-        }, EchoEngine.class, StatsServlet.class);
+        }, EchoEngine.class, StatsServlet.class, DenyFlaggedRequests.class);
     }
 
     @BeforeEach
@@ -210,6 +211,24 @@ class EngineProtocolIT {
         big.next();
         big.send("4" + "y".repeat(MAX_PAYLOAD + 10));
         assertThat(big.closed.get(10, TimeUnit.SECONDS)).isIn(1009, 1006, -1);
+    }
+
+    @Test
+    void shouldAskTheAllowRequestBeanOnBothTransports() throws Exception {
+        assertError(engine.get("EIO=4&transport=polling&deny=1"), 403, 4, "denied by the test hook");
+        RawEngine.Ws ws = engine.ws("EIO=4&transport=websocket&deny=1");
+        assertThat(ws.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+        assertThat(ws.frames.poll(5, TimeUnit.SECONDS)).asString().contains("denied by the test hook");
+    }
+
+    @Test
+    void shouldRefuseWebSocketsFromForeignOrigins() throws Exception {
+        RawEngine.Ws evil = engine.ws("EIO=4&transport=websocket", "Origin", "http://evil.example");
+        assertThat(evil.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+        assertThat(evil.frames.poll(5, TimeUnit.SECONDS)).asString().contains("\"code\":4");
+        RawEngine.Ws allowed = engine.ws("EIO=4&transport=websocket", "Origin", "http://allowed.example");
+        assertThat((String) allowed.next()).startsWith("0{");
+        allowed.close();
     }
 
     @Test

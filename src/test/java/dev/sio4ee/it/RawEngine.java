@@ -22,7 +22,8 @@ final class RawEngine {
     static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern SID = Pattern.compile("\"sid\":\"([^\"]+)\"");
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    // HTTP/1.1 as the Socket.IO clients use for long-polling
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     final String base; // http://127.0.0.1:port/ctx/socket.io/
 
     RawEngine(URL deployed) {
