@@ -34,7 +34,8 @@ public final class Cors {
     }
 
     /**
-     * Whether the Origin header holds characters no header may hold.
+     * Whether the Origin header holds characters no header may hold (as Node's check: controls other than TAB,
+     * and DEL; Latin-1 "obs-text" 0x80-0xFF is allowed).
      * <pre>{@code Cors.isMalformed("http://a\u0000b") // true}</pre>
      *
      * @param origin the header value
@@ -46,7 +47,7 @@ public final class Cors {
         }
         for (int i = 0; i < origin.length(); i++) {
             char c = origin.charAt(i);
-            if ((c < 0x20 && c != '\t') || c > 0x7e) {
+            if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
                 return true;
             }
         }
@@ -99,7 +100,8 @@ public final class Cors {
     public Map<String, String> responseHeaders(RequestInfo request) {
         String origin = request.header("Origin");
         Map<String, String> h = new LinkedHashMap<>();
-        if (origin != null && isListed(origin)) {
+        // never echo a malformed origin (it could split the response headers)
+        if (origin != null && !isMalformed(origin) && isListed(origin)) {
             h.put("Access-Control-Allow-Origin", origin);
             h.put("Vary", "Origin");
             if (credentials) {

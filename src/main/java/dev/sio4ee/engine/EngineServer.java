@@ -4,6 +4,7 @@ import dev.sio4ee.engine.spi.PollingExchange;
 import dev.sio4ee.engine.spi.RequestInfo;
 import dev.sio4ee.engine.spi.WebSocketHandler;
 import dev.sio4ee.engine.spi.WebSocketPeer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +30,9 @@ public final class EngineServer {
     private static final System.Logger LOG = System.getLogger(EngineServer.class.getName());
     /** WebSocket close code used to refuse a connection (RFC 6455 "policy violation"). */
     public static final int CLOSE_REFUSED = 1008;
+    /** WebSocket close code when the engine failed unexpectedly (RFC 6455 "internal error"). */
+    static final int CLOSE_INTERNAL_ERROR = 1011;
+    private static final int MAX_CLOSE_REASON_BYTES = 123;
 
     private final EngineOptions options;
     private final EngineScheduler scheduler;
@@ -124,7 +128,9 @@ public final class EngineServer {
     private void dispatch(PollingExchange exchange) {
         String origin = exchange.header("Origin");
         if ("OPTIONS".equals(exchange.method())) {
-            if (origin == null || !cors.allows(exchange)) {
+            if (Cors.isMalformed(origin)) {
+                reject(exchange, EngineError.BAD_REQUEST, null);
+            } else if (origin == null || !cors.allows(exchange)) {
                 reject(exchange, EngineError.FORBIDDEN, null);
             } else {
                 exchange.respond(204, cors.preflightHeaders(exchange), new byte[0]);
@@ -143,8 +149,10 @@ public final class EngineServer {
                 reject(exchange, EngineError.UNKNOWN_SID, null);
                 return;
             }
-            pollingOf(session).ifPresentOrElse(p -> p.onRequest(exchange),
-                    () -> reject(exchange, EngineError.BAD_REQUEST, null));
+            // as Node: a plain HTTP request must name the session's current transport (TRANSPORT_MISMATCH)
+            pollingOf(session).filter(p -> EngineOptions.POLLING.equals(exchange.query("transport")))
+                    .ifPresentOrElse(p -> p.onRequest(exchange),
+                            () -> reject(exchange, EngineError.BAD_REQUEST, null));
             return;
         }
         if (!"GET".equals(exchange.method())) {
@@ -209,6 +217,16 @@ public final class EngineServer {
      * @return the handler for the connection's frames (a no-op one if the connection was refused)
      */
     public WebSocketHandler openWebSocket(WebSocketPeer peer) {
+        try {
+            return accept(peer);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "websocket failed: " + peer.url(), e);
+            peer.close(CLOSE_INTERNAL_ERROR, "internal error");
+            return NoopHandler.INSTANCE;
+        }
+    }
+
+    private WebSocketHandler accept(WebSocketPeer peer) {
         EngineError error = verify(peer, true);
         String message = null;
         if (error == null && !EngineOptions.WEBSOCKET.equals(peer.query("transport"))) {
@@ -239,7 +257,7 @@ public final class EngineServer {
         }
         if (error != null || closed) {
             EngineError e = error == null ? EngineError.BAD_REQUEST : error;
-            peer.close(CLOSE_REFUSED, e.json(message == null ? e.message() : message));
+            peer.close(CLOSE_REFUSED, refusal(e, message));
             return NoopHandler.INSTANCE;
         }
         EngineSession session = newSession(peer);
@@ -248,20 +266,45 @@ public final class EngineServer {
         return ws;
     }
 
+    /**
+     * The error JSON for a refused WebSocket. A close reason holds 123 UTF-8 bytes at most (RFC 6455 5.5; the
+     * container rejects longer ones), so a long message is shortened, keeping the JSON valid.
+     */
+    static String refusal(EngineError error, String message) {
+        String m = message == null ? error.message() : message;
+        if (utf8Length(error.json(m)) <= MAX_CLOSE_REASON_BYTES) {
+            return error.json(m);
+        }
+        m = m.substring(0, Math.min(m.length(), MAX_CLOSE_REASON_BYTES)); // every char costs a byte at least
+        while (!m.isEmpty() && utf8Length(error.json(m)) > MAX_CLOSE_REASON_BYTES) {
+            int cut = m.length() - 1;
+            if (cut > 0 && Character.isLowSurrogate(m.charAt(cut)) && Character.isHighSurrogate(m.charAt(cut - 1))) {
+                cut--;
+            }
+            m = m.substring(0, cut);
+        }
+        return error.json(m);
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
     private EngineSession newSession(RequestInfo request) {
         return new EngineSession(SessionIds.generate(), this, EngineRequest.copyOf(request));
     }
 
     private void register(EngineSession session, Transport first) {
         sessions.put(session.id(), session);
+        // open first: the OPEN packet must precede whatever the callback sends, and transport() must work in it
+        session.open(first);
         try {
             connectionListener.onConnection(session);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "connection listener failed", e);
         }
-        session.open(first);
         if (closed) {
-            session.close(CloseReason.SERVER_SHUTTING_DOWN, null);
+            session.close();
         }
     }
 
@@ -292,13 +335,15 @@ public final class EngineServer {
     }
 
     /**
-     * Closes every session with "server shutting down" and refuses new ones.
+     * Closes every session as {@link EngineSession#close()} does (buffered packets first, then a CLOSE packet:
+     * at once to a pending long-polling GET, else to the next one; listeners hear
+     * {@link CloseReason#FORCED_CLOSE}) and refuses new ones.
      * <pre>{@code engine.close();}</pre>
      */
     public void close() {
         closed = true;
         for (EngineSession s : new ArrayList<>(sessions.values())) {
-            s.close(CloseReason.SERVER_SHUTTING_DOWN, null);
+            s.close();
         }
     }
 

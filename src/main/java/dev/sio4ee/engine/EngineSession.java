@@ -334,7 +334,13 @@ public final class EngineSession {
                     schedulePingLocked();
                 }
                 case PING -> closeLocked(CloseReason.TRANSPORT_ERROR, "invalid heartbeat direction");
-                case CLOSE -> closeLocked(CloseReason.TRANSPORT_CLOSE, "close packet from client");
+                case CLOSE -> {
+                    // as Node: the client is gone, so a pending GET is released with a NOOP rather than a CLOSE
+                    if (transport instanceof PollingTransport polling) {
+                        polling.releasePendingGet();
+                    }
+                    closeLocked(CloseReason.TRANSPORT_CLOSE, "close packet from client");
+                }
                 case MESSAGE -> {
                     if (packet.isBinary()) {
                         byte[] data = packet.binary();

@@ -182,6 +182,13 @@ final class PollingTransport extends Transport {
         }
     }
 
+    /** Answers a pending GET with a NOOP (lock held). */
+    void releasePendingGet() {
+        if (pendingGet != null) {
+            send(List.of(EnginePacket.NOOP));
+        }
+    }
+
     @Override
     void terminate() {
         shouldClose = null;

@@ -71,8 +71,9 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
 
     @Override
     public void onText(String text) {
-        // a UTF-16 length above the limit is certainly above it in UTF-8 bytes, too
-        if (text.length() > maxPayload) {
+        // maxPayload counts UTF-8 bytes (as the ws module does): a UTF-16 length above the limit is certainly
+        // above it in bytes, and only a text longer than a third of the limit may need the exact count
+        if (text.length() > maxPayload || (text.length() > maxPayload / 3 && utf8Length(text) > maxPayload)) {
             tooBig();
             return;
         }
@@ -84,6 +85,25 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
             return;
         }
         session.onPacket(this, packet);
+    }
+
+    private static long utf8Length(String text) {
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     @Override

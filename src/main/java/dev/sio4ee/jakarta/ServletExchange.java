@@ -16,35 +16,25 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A {@link PollingExchange} over a servlet request in asynchronous mode. */
-final class ServletExchange implements PollingExchange, AsyncListener {
+final class ServletExchange extends RequestView implements PollingExchange, AsyncListener {
     private static final System.Logger LOG = System.getLogger(ServletExchange.class.getName());
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final AsyncContext async;
     private final String method;
-    private final Map<String, String> query;
-    private final Map<String, List<String>> headers;
-    private final String remoteAddress;
-    private final boolean secure;
     private final String url;
     private final AtomicBoolean done = new AtomicBoolean();
     private volatile Runnable abortAction;
 
     ServletExchange(HttpServletRequest request, HttpServletResponse response, long timeoutMillis) {
+        super(Requests.parseQuery(request.getQueryString()), headersOf(request), request.getRemoteAddr(),
+                request.isSecure(), request.getRequestURI()
+                        + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         this.request = request;
         this.response = response;
         this.method = request.getMethod();
-        String qs = request.getQueryString();
-        this.query = Collections.unmodifiableMap(Requests.parseQuery(qs));
-        Map<String, List<String>> h = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            h.put(name, Collections.list(request.getHeaders(name)));
-        }
-        this.headers = Collections.unmodifiableMap(Requests.lowerCase(h));
-        this.remoteAddress = request.getRemoteAddr();
-        this.secure = request.isSecure();
-        this.url = request.getRequestURI() + (qs == null ? "" : "?" + qs);
+        this.url = url();
         this.async = request.startAsync(request, response);
         this.async.setTimeout(timeoutMillis);
         this.async.addListener(this);
@@ -54,40 +44,12 @@ final class ServletExchange implements PollingExchange, AsyncListener {
     public String method() {
         return method;
     }
-
-    @Override
-    public String query(String name) {
-        return query.get(name);
-    }
-
-    @Override
-    public Map<String, String> queryParameters() {
-        return query;
-    }
-
-    @Override
-    public String header(String name) {
-        return Requests.first(headers, name);
-    }
-
-    @Override
-    public Map<String, List<String>> headers() {
-        return headers;
-    }
-
-    @Override
-    public String remoteAddress() {
-        return remoteAddress;
-    }
-
-    @Override
-    public boolean secure() {
-        return secure;
-    }
-
-    @Override
-    public String url() {
-        return url;
+    private static Map<String, List<String>> headersOf(HttpServletRequest request) {
+        Map<String, List<String>> h = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            h.put(name, Collections.list(request.getHeaders(name)));
+        }
+        return Requests.lowerCase(h);
     }
 
     @Override

@@ -16,15 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A {@link WebSocketPeer} over a JSR-356 {@link Session}: frames are queued and written one at a time with the
  * asynchronous remote, so there is exactly one writer per session and nobody blocks on the network.
  */
-final class SessionPeer implements WebSocketPeer {
+final class SessionPeer extends RequestView implements WebSocketPeer {
     private static final System.Logger LOG = System.getLogger(SessionPeer.class.getName());
     /** Queue length above which the connection counts as congested (volatile packets are dropped). */
     static final int CONGESTION_THRESHOLD = 256;
 
     private final Session session;
-    private final Map<String, String> query;
-    private final Map<String, List<String>> headers;
-    private final String remoteAddress;
 
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private boolean sending;
@@ -34,46 +31,10 @@ final class SessionPeer implements WebSocketPeer {
     private String closeReason;
 
     SessionPeer(Session session, Map<String, List<String>> headers, String remoteAddress) {
+        super(Requests.parseQuery(session.getQueryString()), headers, remoteAddress, session.isSecure(),
+                session.getRequestURI().getPath()
+                        + (session.getQueryString() == null ? "" : "?" + session.getQueryString()));
         this.session = session;
-        this.query = Requests.parseQuery(session.getQueryString());
-        this.headers = headers;
-        this.remoteAddress = remoteAddress;
-    }
-
-    @Override
-    public String query(String name) {
-        return query.get(name);
-    }
-
-    @Override
-    public Map<String, String> queryParameters() {
-        return query;
-    }
-
-    @Override
-    public String header(String name) {
-        return Requests.first(headers, name);
-    }
-
-    @Override
-    public Map<String, List<String>> headers() {
-        return headers;
-    }
-
-    @Override
-    public String remoteAddress() {
-        return remoteAddress;
-    }
-
-    @Override
-    public boolean secure() {
-        return session.isSecure();
-    }
-
-    @Override
-    public String url() {
-        String qs = session.getQueryString();
-        return session.getRequestURI().getPath() + (qs == null ? "" : "?" + qs);
     }
 
     @Override

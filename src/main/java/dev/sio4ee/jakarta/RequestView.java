@@ -1,0 +1,51 @@
+package dev.sio4ee.jakarta;
+
+import dev.sio4ee.engine.EngineRequest;
+import dev.sio4ee.engine.spi.RequestInfo;
+import java.util.List;
+import java.util.Map;
+
+/** The request part of the servlet and WebSocket adapters: a snapshot taken when the request arrives. */
+abstract class RequestView implements RequestInfo {
+    private final EngineRequest snapshot;
+
+    RequestView(Map<String, String> query, Map<String, List<String>> headers, String remoteAddress,
+                boolean secure, String url) {
+        this.snapshot = new EngineRequest(query, headers, remoteAddress, secure, url, System.currentTimeMillis());
+    }
+
+    @Override
+    public String query(String name) {
+        return snapshot.query(name);
+    }
+
+    @Override
+    public Map<String, String> queryParameters() {
+        return snapshot.queryParameters();
+    }
+
+    @Override
+    public String header(String name) {
+        return snapshot.header(name);
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        return snapshot.headers();
+    }
+
+    @Override
+    public String remoteAddress() {
+        return snapshot.remoteAddress();
+    }
+
+    @Override
+    public boolean secure() {
+        return snapshot.secure();
+    }
+
+    @Override
+    public String url() {
+        return snapshot.url();
+    }
+}

@@ -1,0 +1,197 @@
+package dev.sio4ee.engine;
+
+import dev.sio4ee.engine.spi.PollingExchange;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** An in-memory {@link PollingExchange} that records the response. */
+final class FakeExchange implements PollingExchange {
+    private final String method;
+    private final String queryString;
+    private final Map<String, String> query;
+    private final Map<String, List<String>> headers = new TreeMap<>();
+    private byte[] body = new byte[0];
+    private boolean secure;
+    private Runnable abortAction;
+    private Runnable whileReading;
+
+    private boolean completed;
+    private boolean aborted;
+    private int respondCalls;
+    private int status;
+    private Map<String, String> responseHeaders = Map.of();
+    private byte[] responseBody;
+
+    FakeExchange(String method, String queryString) {
+        this.method = method;
+        this.queryString = queryString;
+        this.query = parse(queryString);
+    }
+
+    static FakeExchange get(String queryString) {
+        return new FakeExchange("GET", queryString);
+    }
+
+    static FakeExchange post(String queryString, String body) {
+        return new FakeExchange("POST", queryString).body(body);
+    }
+
+    private static Map<String, String> parse(String qs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (qs == null || qs.isEmpty()) {
+            return m;
+        }
+        for (String pair : qs.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            m.putIfAbsent(k, v);
+        }
+        return m;
+    }
+
+    FakeExchange header(String name, String value) {
+        headers.put(name.toLowerCase(Locale.ROOT), List.of(value));
+        return this;
+    }
+
+    FakeExchange body(String text) {
+        this.body = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    FakeExchange body(byte[] bytes) {
+        this.body = bytes;
+        return this;
+    }
+
+    /** Runs the action in the middle of {@link #readBody}, e.g. to send an overlapping request. */
+    FakeExchange whileReading(Runnable action) {
+        this.whileReading = action;
+        return this;
+    }
+
+    FakeExchange secure(boolean v) {
+        this.secure = v;
+        return this;
+    }
+
+    // ---- PollingExchange ----
+
+    @Override
+    public String method() {
+        return method;
+    }
+
+    @Override
+    public byte[] readBody(int limit) throws BodyTooLargeException {
+        if (whileReading != null) {
+            whileReading.run();
+        }
+        if (body.length > limit) {
+            throw new BodyTooLargeException(limit);
+        }
+        return body.clone();
+    }
+
+    @Override
+    public synchronized boolean respond(int status, Map<String, String> headers, byte[] body) {
+        respondCalls++;
+        if (completed || aborted) {
+            return false;
+        }
+        completed = true;
+        this.status = status;
+        this.responseHeaders = new LinkedHashMap<>(headers);
+        this.responseBody = body.clone();
+        return true;
+    }
+
+    @Override
+    public synchronized void onAbort(Runnable action) {
+        this.abortAction = action;
+    }
+
+    @Override
+    public String query(String name) {
+        return query.get(name);
+    }
+
+    @Override
+    public Map<String, String> queryParameters() {
+        return query;
+    }
+
+    @Override
+    public String header(String name) {
+        List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
+        return v == null ? null : v.get(0);
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    @Override
+    public String remoteAddress() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public boolean secure() {
+        return secure;
+    }
+
+    @Override
+    public String url() {
+        return "/socket.io/?" + queryString;
+    }
+
+    // ---- test side ----
+
+    /** The client went away before the answer: runs the registered abort action. */
+    void abort() {
+        Runnable a;
+        synchronized (this) {
+            if (completed || aborted) {
+                return;
+            }
+            aborted = true;
+            a = abortAction;
+        }
+        if (a != null) {
+            a.run();
+        }
+    }
+
+    synchronized boolean completed() {
+        return completed;
+    }
+
+    synchronized int respondCalls() {
+        return respondCalls;
+    }
+
+    synchronized int status() {
+        return status;
+    }
+
+    synchronized Map<String, String> responseHeaders() {
+        return responseHeaders;
+    }
+
+    synchronized String responseHeader(String name) {
+        return responseHeaders.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    synchronized String bodyText() {
+        return responseBody == null ? null : new String(responseBody, StandardCharsets.UTF_8);
+    }
+}

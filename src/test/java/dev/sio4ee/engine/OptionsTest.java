@@ -1,0 +1,94 @@
+package dev.sio4ee.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The settings, the error table and the default timer. */
+class OptionsTest {
+
+    @Test
+    void shouldDefaultToTheNodeValues() {
+        EngineOptions o = EngineOptions.defaults();
+        assertThat(o.pingInterval()).isEqualTo(25_000);
+        assertThat(o.pingTimeout()).isEqualTo(20_000);
+        assertThat(o.upgradeTimeout()).isEqualTo(10_000);
+        assertThat(o.maxHttpBufferSize()).isEqualTo(1_000_000);
+        assertThat(o.transports()).containsExactlyInAnyOrder("polling", "websocket");
+        assertThat(o.allowUpgrades()).isTrue();
+        assertThat(o.corsOrigins()).isEmpty();
+        assertThat(o.corsCredentials()).isFalse();
+        assertThat(o.cookieName()).isNull();
+        assertThat(o.upgradesFrom("polling")).containsExactly("websocket");
+        assertThat(o.upgradesFrom("websocket")).isEmpty();
+        assertThat(o.toBuilder().build()).isEqualTo(o);
+    }
+
+    @Test
+    void shouldRefuseInvalidValues() {
+        assertThatThrownBy(() -> EngineOptions.builder().pingInterval(0).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EngineOptions.builder().maxHttpBufferSize(-1).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EngineOptions.builder().transports(Set.of()).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EngineOptions.builder().transports(Set.of("webtransport")).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EngineOptions.builder().allowRequest(null).build())
+                .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void shouldCopyTheCollections() {
+        List<String> origins = new java.util.ArrayList<>(List.of("https://a.example"));
+        EngineOptions o = EngineOptions.builder().corsOrigins(origins).build();
+        origins.add("https://b.example");
+        assertThat(o.corsOrigins()).containsExactly("https://a.example");
+    }
+
+    @Test
+    void shouldHaveTheProtocolErrorTable() {
+        assertThat(EngineError.values()).extracting(EngineError::code).containsExactly(0, 1, 2, 3, 4, 5);
+        assertThat(EngineError.values()).extracting(EngineError::status)
+                .containsExactly(400, 400, 400, 400, 403, 400);
+        assertThat(EngineError.UNKNOWN_SID.json()).isEqualTo("{\"code\":1,\"message\":\"Session ID unknown\"}");
+        assertThat(EngineError.FORBIDDEN.json("say \"please\"\n"))
+                .isEqualTo("{\"code\":4,\"message\":\"say \\\"please\\\"\\n\"}");
+        assertThat(EngineError.BAD_REQUEST.json("\u0001")).isEqualTo("{\"code\":3,\"message\":\"\\u0001\"}");
+        assertThat(CloseReason.PING_TIMEOUT.text()).isEqualTo("ping timeout");
+        assertThat(CloseReason.TRANSPORT_CLOSE.text()).isEqualTo("transport close");
+    }
+
+    @Test
+    void shouldRunAndCancelTasksOnTheDefaultScheduler() throws Exception {
+        try (ExecutorScheduler scheduler = new ExecutorScheduler("sio4ee-test-timer")) {
+            CountDownLatch ran = new CountDownLatch(1);
+            AtomicInteger cancelled = new AtomicInteger();
+            EngineScheduler.Cancellable c = scheduler.schedule(cancelled::incrementAndGet, 200);
+            scheduler.schedule(() -> {
+                throw new IllegalStateException("a failing task does not kill the timer");
+            }, 1);
+            scheduler.schedule(ran::countDown, 20);
+            c.cancel();
+            assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(300);
+            assertThat(cancelled.get()).isZero();
+            assertThat(scheduler.nowMillis()).isPositive();
+        }
+    }
+
+    @Test
+    void shouldIgnoreTasksAfterTheSchedulerClosed() {
+        ExecutorScheduler scheduler = new ExecutorScheduler("sio4ee-test-timer");
+        scheduler.close();
+        EngineScheduler.Cancellable c = scheduler.schedule(() -> { }, 1);
+        c.cancel();
+        assertThat(c).isSameAs(EngineScheduler.Cancellable.NONE);
+    }
+}
