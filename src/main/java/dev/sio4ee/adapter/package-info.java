@@ -1,0 +1,45 @@
+/**
+ * Rooms and fan-out, one {@link dev.sio4ee.adapter.Adapter} per namespace: the surface of Node's
+ * {@code socket.io-adapter}. This package knows packets ({@code dev.sio4ee.protocol}) but not the server: the
+ * namespace is seen through {@link dev.sio4ee.adapter.AdapterHost} and its sockets through
+ * {@link dev.sio4ee.adapter.LocalSocket}.
+ *
+ * <h2>Using an adapter</h2>
+ * The server creates one adapter per namespace with the factory of its options (default
+ * {@link dev.sio4ee.adapter.InMemoryAdapter}); applications reach it through {@code namespace.adapter()}.
+ * <pre>{@code
+ * Adapter adapter = io.of("/chat").adapter();
+ * adapter.rooms();                       // {"lobby" -> [id1, id2], id1 -> [id1], ...} (this server, snapshot)
+ * adapter.sids();                        // {id1 -> [id1, "lobby"], ...}
+ * adapter.addRoomListener(new RoomListener() {
+ *     public void onJoinRoom(String room, String id) { audit(id + " joined " + room); }
+ * });
+ * }</pre>
+ *
+ * <h2>Targets: {@link dev.sio4ee.adapter.BroadcastOptions}</h2>
+ * {@code rooms} (empty = every socket) minus the members of {@code except}; a socket id is a room of its own, so
+ * {@code except(Set.of(socketId))} excludes one socket. Each socket is reached once however many target rooms it
+ * is in. {@link dev.sio4ee.adapter.BroadcastFlags}: {@code isVolatile} (drop for clients that cannot take the
+ * packet now), {@code compress}, {@code local} (never leave this server), {@code timeout} (acks).
+ * <pre>{@code
+ * adapter.broadcast(Packet.event("/chat", "news", List.of("hi")),
+ *         new BroadcastOptions(Set.of("lobby"), Set.of(senderId), BroadcastFlags.NONE));
+ * }</pre>
+ * A broadcast is encoded once; the same frame list is handed to every {@link dev.sio4ee.adapter.LocalSocket}.
+ *
+ * <h2>Room events</h2>
+ * {@code create-room(room)} then {@code join-room(room, id)} when a socket enters a room new on this server;
+ * {@code leave-room(room, id)} then {@code delete-room(room)} when the last local member leaves. Fired after the
+ * maps changed, outside the adapter's lock, on the calling thread; local only (never propagated in a cluster).
+ *
+ * <h2>Writing a cluster adapter</h2>
+ * Extend {@link dev.sio4ee.adapter.InMemoryAdapter}: keep its local room maps and local fan-out
+ * ({@code super.broadcast(...)}, {@code localSockets(opts)}), and override what must reach the other servers:
+ * {@code broadcast} (publish unless {@code flags.local()}), {@code broadcastWithAck} (each server reports its
+ * client count, then each ack), {@code fetchSockets}, {@code addSockets}, {@code delSockets},
+ * {@code disconnectSockets}, {@code serverSideEmit}, {@code serverSideEmitWithAck} and {@code serverCount}. Every
+ * cluster-wide call returns a {@link java.util.concurrent.CompletionStage}, so a network round-trip fits; events
+ * from other servers go to {@link dev.sio4ee.adapter.AdapterHost#onServerSideEmit}. Socket snapshots travel as
+ * {@link dev.sio4ee.adapter.SocketDetails}, whose handshake JSON has Node's field names.
+ */
+package dev.sio4ee.adapter;

@@ -1,0 +1,93 @@
+package dev.sio4ee.server;
+
+import dev.sio4ee.protocol.Packet;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Emits to one socket with modifiers: socket.io's {@code socket.volatile} and {@code socket.timeout(ms)}.
+ * Immutable: each modifier returns a new emitter.
+ *
+ * <pre>{@code
+ * socket.asVolatile().emit("position", 10, 20);
+ * socket.timeout(5_000).emitWithAck("question").thenAccept(answer -> log(answer.get(0)));
+ * }</pre>
+ */
+public final class Emitter {
+    private final Socket socket;
+    private final boolean isVolatile;
+    private final Long timeout;
+
+    Emitter(Socket socket, boolean isVolatile, Long timeout) {
+        this.socket = socket;
+        this.isVolatile = isVolatile;
+        this.timeout = timeout;
+    }
+
+    /**
+     * The same emitter whose packets may be dropped when the connection cannot take them now.
+     * <pre>{@code socket.timeout(1_000).asVolatile().emit("tick");}</pre>
+     *
+     * @return a new emitter
+     */
+    public Emitter asVolatile() {
+        return new Emitter(socket, true, timeout);
+    }
+
+    /**
+     * The same emitter with an acknowledgement timeout.
+     * <pre>{@code socket.asVolatile().timeout(1_000).emitWithAck("ping");}</pre>
+     *
+     * @param millis the timeout
+     * @return a new emitter
+     */
+    public Emitter timeout(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("negative timeout " + millis);
+        }
+        return new Emitter(socket, isVolatile, millis);
+    }
+
+    /**
+     * Emits an event.
+     * <pre>{@code socket.asVolatile().emit("hello", "world");}</pre>
+     *
+     * @param event the event name, not reserved
+     * @param args  the arguments ({@code byte[]} become attachments)
+     * @throws IllegalArgumentException for a reserved name or an argument that cannot become JSON
+     */
+    public void emit(String event, Object... args) {
+        Packet packet = event(event, args);
+        socket.notifyOutgoing(packet);
+        socket.packet(packet, isVolatile);
+    }
+
+    /**
+     * Emits an event and waits for the client's acknowledgement.
+     * <pre>{@code socket.timeout(5_000).emitWithAck("ping").thenAccept(a -> log(a.string(0)));}</pre>
+     *
+     * @param event the event name, not reserved
+     * @param args  the arguments
+     * @return the client's answer; fails with {@link AckTimeoutException} after the timeout, or with an
+     *     {@link IllegalStateException} if the socket disconnects first
+     */
+    public CompletionStage<Args> emitWithAck(String event, Object... args) {
+        Packet packet = event(event, args).withId(socket.nsp().nextAckId());
+        CompletableFuture<Args> answer = socket.expectAck(packet.id(), timeout);
+        socket.notifyOutgoing(packet);
+        socket.packet(packet, isVolatile);
+        return answer;
+    }
+
+    private Packet event(String event, Object[] args) {
+        checkEventName(event);
+        return Packet.event(socket.nsp().name(), event, Arrays.asList(args));
+    }
+
+    static void checkEventName(String event) {
+        if (event == null || Socket.RESERVED_EVENTS.contains(event)) {
+            throw new IllegalArgumentException("\"" + event + "\" is a reserved event name");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/**
+ * The Socket.IO v5 server, as Node's {@code socket.io} 4.8 behaves: {@link dev.sio4ee.server.SocketIoServer}
+ * ({@code io}), {@link dev.sio4ee.server.Namespace}s, {@link dev.sio4ee.server.Socket}s, rooms and broadcasts
+ * ({@link dev.sio4ee.server.BroadcastOperator}), acknowledgements, middlewares. It sits on the Engine.IO server
+ * ({@code dev.sio4ee.engine}), the packet codec ({@code dev.sio4ee.protocol}) and the adapter
+ * ({@code dev.sio4ee.adapter}), and knows no servlet, WebSocket or CDI API.
+ *
+ * <h2>Starting</h2>
+ * <pre>{@code
+ * EngineScheduler timers = new ExecutorScheduler("sio4ee-timer");           // one timer service for everything
+ * EngineServer engine = new EngineServer(EngineOptions.defaults(), timers);
+ * SocketIoServer io = new SocketIoServer(SocketIoOptions.defaults(), timers).attach(engine);
+ * }</pre>
+ *
+ * <h2>Events both ways</h2>
+ * <pre>{@code
+ * io.onConnection(socket -> {
+ *     socket.emit("welcome", socket.id(), Map.of("motd", "hi"));        // 2["welcome","<id>",{"motd":"hi"}]
+ *     socket.emit("file", new byte[] {1, 2});                             // 51-["file",{"_placeholder":true,"num":0}] + binary
+ *     socket.on("chat message", (args, ack) -> {
+ *         String text = args.string(0);                                   // JSON values; args.bytes(i) for binary
+ *         socket.broadcast().emit("chat message", text);                  // everyone but the sender
+ *         ack.send("delivered");                                          // 3<id>["delivered"], only once
+ *     });
+ *     socket.onAny((event, args) -> log(event));
+ *     socket.timeout(5_000).emitWithAck("question").thenAccept(answer -> log(answer.get(0)));
+ *     socket.onDisconnect((reason, description) -> log(reason.text()));   // "transport close", ...
+ * });
+ * }</pre>
+ * The client may not send the reserved names ({@code connect}, {@code connect_error}, {@code disconnect},
+ * {@code disconnecting}, {@code newListener}, {@code removeListener}): like socket.io-parser, such a packet is a
+ * protocol error and closes the connection with {@code parse error}; the server may not emit them either
+ * ({@link java.lang.IllegalArgumentException}). Argument values: JSON-P values, strings, numbers, booleans, null,
+ * maps, lists, arrays, {@code byte[]} (at any depth); convert POJOs first (JSON-B lives in the CDI layer).
+ *
+ * <h2>Namespaces and middlewares</h2>
+ * <pre>{@code
+ * Namespace admin = io.of("/admin");
+ * admin.use((socket, next) -> {
+ *     if (valid(socket.handshake().auth())) next.proceed();
+ *     else next.fail(new ConnectError("not authorized", Map.of("code", 401))); // 44/admin,{"message":...,"data":...}
+ * });
+ * ParentNamespace tenants = io.of(Pattern.compile("^/tenant-\\w+$")); // children created on first connection
+ * tenants.onConnection(socket -> socket.emit("hello", socket.nsp().name()));
+ * }</pre>
+ * A CONNECT is answered {@code 0<nsp>,{"sid":"<socket id>"}}; a CONNECT to an unknown namespace gets
+ * {@code 4<nsp>,{"message":"Invalid namespace"}}. A connection that joins no namespace within
+ * {@code connectTimeout} (45 s) is closed. With {@code cleanupEmptyChildNamespaces}, a child of a dynamic
+ * namespace disappears with its last socket.
+ *
+ * <h2>Rooms and broadcasts</h2>
+ * <pre>{@code
+ * socket.join("lobby");
+ * io.to("lobby").except("muted").emit("news", "hello");      // encoded once, same frames for every target
+ * io.asVolatile().emit("tick");                              // dropped for clients that cannot take it now
+ * io.timeout(1_000).emitWithAck("vote").thenAccept(answers -> ...); // one Args per client
+ * io.in("lobby").fetchSockets().thenAccept(list -> list.forEach(s -> s.emit("hi")));
+ * io.in("lobby").socketsJoin("announcements");
+ * io.in("banned").disconnectSockets(true);
+ * }</pre>
+ *
+ * <h2>Disconnection reasons</h2>
+ * {@link dev.sio4ee.server.DisconnectReason} carries socket.io's strings: {@code transport error},
+ * {@code transport close}, {@code forced close}, {@code ping timeout}, {@code parse error},
+ * {@code server shutting down} ({@code io.close()}), {@code forced server close} (connect timeout, invalid
+ * state), {@code client namespace disconnect}, {@code server namespace disconnect}. The
+ * {@code onDisconnecting} listeners run while the socket is still in its rooms.
+ *
+ * <h2>Hooks for bridges</h2>
+ * {@link dev.sio4ee.server.ServerListener} sees every socket of every namespace, in socket.io order (connected,
+ * events, disconnecting, disconnected); the CDI bridge is one. Exceptions of user code are logged and never close
+ * a connection.
+ *
+ * <h2>Threading</h2>
+ * Everything is thread-safe. Events of one connection arrive in order on the engine's listener thread; emits and
+ * broadcasts may come from any thread. Ack timeouts are tasks on the one shared
+ * {@link dev.sio4ee.engine.EngineScheduler}. The single write path of a socket ({@code Socket#packet}) and the
+ * single CONNECT reply ({@code Socket#onConnect}) are where connection-state recovery (offsets, {@code pid})
+ * will plug in.
+ */
+package dev.sio4ee.server;

@@ -1,0 +1,115 @@
+package dev.sio4ee.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sio4ee.engine.EngineServer;
+import dev.sio4ee.engine.spi.WebSocketHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A client speaking raw Engine.IO/Socket.IO frames over a {@link FakePeer}. */
+final class RawClient {
+    private static final Pattern SID = Pattern.compile("\\{\"sid\":\"([^\"]+)\"}");
+
+    final FakePeer peer;
+    final WebSocketHandler handler;
+    final String engineSid;
+    private int cursor;
+
+    RawClient(EngineServer engine) {
+        this(engine, new FakePeer());
+    }
+
+    RawClient(EngineServer engine, FakePeer peer) {
+        this.peer = peer;
+        this.handler = engine.openWebSocket(peer);
+        String open = (String) peer.sent.get(0);
+        assertThat(open).startsWith("0{\"sid\":\"");
+        Matcher m = SID.matcher(open.substring(1).replaceAll(",.*", "}"));
+        assertThat(m.matches()).isTrue();
+        engineSid = m.group(1);
+        cursor = 1;
+    }
+
+    /** Sends a Socket.IO packet (wrapped in an Engine.IO message). */
+    RawClient send(String packet) {
+        handler.onText("4" + packet);
+        return this;
+    }
+
+    /** Sends a binary attachment. */
+    RawClient send(byte[] attachment) {
+        handler.onBinary(attachment);
+        return this;
+    }
+
+    /** Connects to a namespace and returns the socket id from the reply. */
+    String connect(String nsp) {
+        send("/".equals(nsp) ? "0" : "0" + nsp + ",");
+        String reply = nextText();
+        String prefix = "/".equals(nsp) ? "0" : "0" + nsp + ",";
+        assertThat(reply).startsWith(prefix + "{\"sid\":\"");
+        Matcher m = SID.matcher(reply.substring(prefix.length()));
+        assertThat(m.matches()).as(reply).isTrue();
+        return m.group(1);
+    }
+
+    /** Every Socket.IO frame received so far and not yet read (text without the Engine.IO "4", or byte[]). */
+    List<Object> drain() {
+        List<Object> out = new ArrayList<>();
+        Object f;
+        while ((f = poll()) != null) {
+            out.add(f);
+        }
+        return out;
+    }
+
+    /** The next Socket.IO frame, or null if none arrived (pings are skipped). */
+    Object poll() {
+        synchronized (peer) {
+            while (cursor < peer.sent.size()) {
+                Object f = peer.sent.get(cursor++);
+                if (f instanceof byte[]) {
+                    return f;
+                }
+                String s = (String) f;
+                if (s.startsWith("4")) {
+                    return s.substring(1);
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The next text frame; fails if none. */
+    String nextText() {
+        Object f = poll();
+        assertThat(f).as("expected a text frame").isInstanceOf(String.class);
+        return (String) f;
+    }
+
+    /** The next binary frame; fails if none. */
+    byte[] nextBinary() {
+        Object f = poll();
+        assertThat(f).as("expected a binary frame").isInstanceOf(byte[].class);
+        return (byte[]) f;
+    }
+
+    /** All frames the peer received, raw. */
+    List<Object> raw() {
+        synchronized (peer) {
+            return new ArrayList<>(peer.sent);
+        }
+    }
+
+    boolean closed() {
+        return peer.closeCode != null;
+    }
+
+    /** The client goes away (WebSocket closed). */
+    void close() {
+        handler.onClose(1000, "");
+    }
+}
