@@ -5,9 +5,13 @@ import dev.sio4ee.engine.EngineConnectionListener;
 import dev.sio4ee.engine.EngineOptions;
 import dev.sio4ee.engine.EngineServer;
 import dev.sio4ee.engine.ExecutorScheduler;
+import dev.sio4ee.server.SocketIoOptions;
+import dev.sio4ee.server.SocketIoServer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
 /**
@@ -15,7 +19,9 @@ import jakarta.inject.Inject;
  * container glue with the configured options, closed (every client told "server shutting down") when the
  * application stops.
  *
- * <p>An application that wants raw Engine.IO instead of Socket.IO provides a bean implementing
+ * <p>By default the server speaks Socket.IO: beans implementing {@link SocketIoSetup} configure it at start, and
+ * {@code @Inject SocketIoServer io} gives it to any bean. An application that wants raw Engine.IO instead of
+ * Socket.IO provides a bean implementing
  * {@link EngineConnectionListener}; it then receives every session. A bean implementing {@link AllowRequest}
  * decides which handshakes may open a session (Node's {@code allowRequest} option).
  *
@@ -34,7 +40,11 @@ public class SocketIoRegistry {
     @Inject
     Instance<AllowRequest> allowRequest;
 
+    @Inject
+    Instance<SocketIoSetup> setups;
+
     private EngineServer engine;
+    private SocketIoServer io;
     private ExecutorScheduler scheduler;
 
     /**
@@ -53,9 +63,14 @@ public class SocketIoRegistry {
             }
             engine = new EngineServer(effective, scheduler);
             if (engineListeners.isResolvable()) {
+                LOG.log(System.Logger.Level.INFO, "raw Engine.IO mode: sessions go to {0}",
+                        engineListeners.get().getClass().getName());
                 engine.onConnection(engineListeners.get());
             } else {
-                LOG.log(System.Logger.Level.DEBUG, "no EngineConnectionListener bean; sessions are accepted idle");
+                io = new SocketIoServer(SocketIoOptions.defaults(), scheduler).attach(engine);
+                for (SocketIoSetup setup : setups) {
+                    setup.configure(io);
+                }
             }
         }
         return engine;
@@ -76,12 +91,33 @@ public class SocketIoRegistry {
     }
 
     /**
+     * The Socket.IO server, for injection: {@code @Inject SocketIoServer io}.
+     * <pre>{@code io.of("/chat").to("lobby").emit("news", "hello");}</pre>
+     *
+     * @return the server
+     * @throws IllegalStateException before the web application started, or in raw Engine.IO mode
+     */
+    @Produces
+    @Typed(SocketIoServer.class) // not an EngineConnectionListener bean: that type selects raw Engine.IO mode
+    public synchronized SocketIoServer socketIo() {
+        if (io == null) {
+            throw new IllegalStateException(engine == null ? "sio4ee is not started"
+                    : "sio4ee runs in raw Engine.IO mode (an EngineConnectionListener bean exists)");
+        }
+        return io;
+    }
+
+    /**
      * Closes every session and stops the timers. Called by the container when the application stops.
      * <pre>{@code registry.stop();}</pre>
      */
     @PreDestroy
     public synchronized void stop() {
         if (engine != null) {
+            if (io != null) {
+                io.close();
+                io = null;
+            }
             engine.close();
             scheduler.close();
             engine = null;

@@ -1,0 +1,58 @@
+package dev.sio4ee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sio4ee.it.app.EchoSetup;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The official Node {@code socket.io-client} 4.8 against the deployed WAR, whose Socket.IO handlers are set up
+ * by a CDI bean ({@link EchoSetup}): events and acks both ways with JSON and binary, rooms, a guarded
+ * namespace, an unknown namespace, over polling, WebSocket and polling upgraded to WebSocket.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SocketIoClientIT {
+
+    @ArquillianResource
+    URL deployed;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("socketio", new String[0], EchoSetup.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"polling", "websocket", "upgrade"})
+    void shouldSpeakSocketIoWithTheOfficialNodeClient(String mode) throws Exception {
+        JsonObject r = NodeClient.run(40, "socketio-client.mjs", Deployments.loopback(deployed).toString(), mode);
+        assertThat(r.getBoolean("ok")).as("client result %s", r).isTrue();
+        assertThat(r.getBoolean("idOk")).as("socket id is 20 chars and matches the welcome").isTrue();
+        assertThat(r.getString("transport")).isEqualTo(mode.equals("polling") ? "polling" : "websocket");
+        JsonArray echo = r.getJsonArray("echo");
+        assertThat(echo.getString(0)).isEqualTo("text");
+        assertThat(echo.getInt(1)).isEqualTo(42);
+        assertThat(echo.getJsonObject(2).toString()).isEqualTo("{\"nested\":[1,\"two\",null]}");
+        assertThat(echo.getJsonArray(3).toString()).isEqualTo("[1,2,3]");
+        assertThat(r.getJsonArray("event").toString()).isEqualTo("[\"bin\",[255,0]]");
+        assertThat(r.getInt("answer")).isEqualTo(4);
+        assertThat(r.getString("joinAck")).isEqualTo("joined r1");
+        assertThat(r.getString("room")).isEqualTo("hello room");
+        assertThat(r.getInt("outsiderGot")).isZero();
+        assertThat(r.getJsonObject("refused").getString("message")).isEqualTo("not authorized");
+        assertThat(r.getJsonObject("refused").getJsonObject("data").getInt("code")).isEqualTo(401);
+        assertThat(r.getString("guarded")).isEqualTo("guarded");
+        assertThat(r.getString("invalidNamespace")).isEqualTo("Invalid namespace");
+        assertThat(r.getString("clientReason")).isEqualTo("io client disconnect");
+    }
+}
