@@ -1,22 +1,14 @@
 package dev.sio4ee.engine;
 
 import dev.sio4ee.engine.spi.PollingExchange;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** An in-memory {@link PollingExchange} that records the response. */
-final class FakeExchange implements PollingExchange {
+final class FakeExchange extends FakeRequest implements PollingExchange {
     private final String method;
-    private final String queryString;
-    private final Map<String, String> query;
-    private final Map<String, List<String>> headers = new TreeMap<>();
     private byte[] body = new byte[0];
-    private boolean secure;
     private Runnable abortAction;
     private Runnable whileReading;
 
@@ -28,9 +20,8 @@ final class FakeExchange implements PollingExchange {
     private byte[] responseBody;
 
     FakeExchange(String method, String queryString) {
+        super(queryString);
         this.method = method;
-        this.queryString = queryString;
-        this.query = parse(queryString);
     }
 
     static FakeExchange get(String queryString) {
@@ -41,22 +32,8 @@ final class FakeExchange implements PollingExchange {
         return new FakeExchange("POST", queryString).body(body);
     }
 
-    private static Map<String, String> parse(String qs) {
-        Map<String, String> m = new LinkedHashMap<>();
-        if (qs == null || qs.isEmpty()) {
-            return m;
-        }
-        for (String pair : qs.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            m.putIfAbsent(k, v);
-        }
-        return m;
-    }
-
     FakeExchange header(String name, String value) {
-        headers.put(name.toLowerCase(Locale.ROOT), List.of(value));
+        addHeader(name, value);
         return this;
     }
 
@@ -77,7 +54,7 @@ final class FakeExchange implements PollingExchange {
     }
 
     FakeExchange secure(boolean v) {
-        this.secure = v;
+        setSecure(v);
         return this;
     }
 
@@ -115,42 +92,6 @@ final class FakeExchange implements PollingExchange {
     @Override
     public synchronized void onAbort(Runnable action) {
         this.abortAction = action;
-    }
-
-    @Override
-    public String query(String name) {
-        return query.get(name);
-    }
-
-    @Override
-    public Map<String, String> queryParameters() {
-        return query;
-    }
-
-    @Override
-    public String header(String name) {
-        List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
-        return v == null ? null : v.get(0);
-    }
-
-    @Override
-    public Map<String, List<String>> headers() {
-        return headers;
-    }
-
-    @Override
-    public String remoteAddress() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public boolean secure() {
-        return secure;
-    }
-
-    @Override
-    public String url() {
-        return "/socket.io/?" + queryString;
     }
 
     // ---- test side ----

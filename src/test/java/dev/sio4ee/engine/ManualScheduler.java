@@ -8,7 +8,7 @@ import java.util.List;
  * An {@link EngineScheduler} driven by hand: time only moves on {@link #advance(long)}, which runs the due tasks
  * on the calling thread, in due-time order (ties in scheduling order), including tasks scheduled meanwhile.
  */
-final class ManualScheduler implements EngineScheduler {
+public final class ManualScheduler implements EngineScheduler {
 
     private final class Task implements Cancellable {
         final long due;
@@ -54,7 +54,7 @@ final class ManualScheduler implements EngineScheduler {
     }
 
     /** Moves the clock forward, running every task that becomes due. */
-    void advance(long millis) {
+    public void advance(long millis) {
         long target;
         synchronized (this) {
             target = now + millis;
@@ -79,17 +79,17 @@ final class ManualScheduler implements EngineScheduler {
     }
 
     /** Tasks scheduled, neither run nor cancelled. */
-    synchronized int pending() {
+    public synchronized int pending() {
         return tasks.size();
     }
 
     /** Due times of the pending tasks, relative to now (for failure messages). */
-    synchronized List<Long> pendingDelays() {
+    public synchronized List<Long> pendingDelays() {
         return tasks.stream().map(t -> t.due - now).sorted().toList();
     }
 
     /** How many tasks were ever scheduled. */
-    synchronized long scheduledTotal() {
+    public synchronized long scheduledTotal() {
         return scheduledTotal;
     }
 }

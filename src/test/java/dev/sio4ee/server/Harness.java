@@ -2,6 +2,7 @@ package dev.sio4ee.server;
 
 import dev.sio4ee.engine.EngineOptions;
 import dev.sio4ee.engine.EngineServer;
+import dev.sio4ee.engine.ManualScheduler;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;

@@ -146,7 +146,7 @@ class MessagingManyTest {
         RawClient b = h.client();
         String ida = a.connect("/");
         b.connect("/");
-        a.peer.writable = false;
+        a.peer.writable(false);
         h.io.asVolatile().emit("tick", 1);
         h.socket("/", ida).asVolatile().emit("tock");
         h.io.emit("important");

@@ -3,6 +3,7 @@ package dev.sio4ee.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sio4ee.engine.EngineServer;
+import dev.sio4ee.engine.FakePeer;
 import dev.sio4ee.engine.spi.WebSocketHandler;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +20,13 @@ final class RawClient {
     private int cursor;
 
     RawClient(EngineServer engine) {
-        this(engine, new FakePeer());
+        this(engine, new FakePeer("EIO=4&transport=websocket").header("user-agent", "fake"));
     }
 
     RawClient(EngineServer engine, FakePeer peer) {
         this.peer = peer;
         this.handler = engine.openWebSocket(peer);
-        String open = (String) peer.sent.get(0);
+        String open = (String) peer.frames().get(0);
         assertThat(open).startsWith("0{\"sid\":\"");
         Matcher m = SID.matcher(open.substring(1).replaceAll(",.*", "}"));
         assertThat(m.matches()).isTrue();
@@ -69,8 +70,9 @@ final class RawClient {
     /** The next Socket.IO frame, or null if none arrived (pings are skipped). */
     Object poll() {
         synchronized (peer) {
-            while (cursor < peer.sent.size()) {
-                Object f = peer.sent.get(cursor++);
+            List<Object> sent = peer.frames();
+            while (cursor < sent.size()) {
+                Object f = sent.get(cursor++);
                 if (f instanceof byte[]) {
                     return f;
                 }
@@ -100,12 +102,12 @@ final class RawClient {
     /** All frames the peer received, raw. */
     List<Object> raw() {
         synchronized (peer) {
-            return new ArrayList<>(peer.sent);
+            return peer.frames();
         }
     }
 
     boolean closed() {
-        return peer.closeCode != null;
+        return peer.closed();
     }
 
     /** The client goes away (WebSocket closed). */

@@ -54,7 +54,7 @@ class SocketTimeoutTest {
 
     @Test
     void shouldCombineTimeoutAndVolatile() {
-        client.peer.writable = false;
+        client.peer.writable(false);
         CompletableFuture<Args> answer = socket.get().timeout(10).asVolatile().emitWithAck("dropped")
                 .toCompletableFuture();
         assertThat(client.poll()).isNull();
