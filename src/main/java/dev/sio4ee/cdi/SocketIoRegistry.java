@@ -63,9 +63,9 @@ public class SocketIoRegistry {
             }
             engine = new EngineServer(effective, scheduler);
             if (engineListeners.isResolvable()) {
-                LOG.log(System.Logger.Level.INFO, "raw Engine.IO mode: sessions go to {0}",
-                        engineListeners.get().getClass().getName());
-                engine.onConnection(engineListeners.get());
+                EngineConnectionListener raw = engineListeners.get();
+                LOG.log(System.Logger.Level.INFO, "raw Engine.IO mode: sessions go to {0}", raw.getClass().getName());
+                engine.onConnection(raw);
             } else {
                 io = new SocketIoServer(SocketIoOptions.defaults(), scheduler).attach(engine);
                 for (SocketIoSetup setup : setups) {

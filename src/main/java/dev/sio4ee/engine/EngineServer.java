@@ -137,7 +137,7 @@ public final class EngineServer {
             }
             return;
         }
-        EngineError error = verify(exchange, false);
+        EngineError error = verify(exchange);
         if (error != null) {
             reject(exchange, error, null);
             return;
@@ -188,7 +188,7 @@ public final class EngineServer {
     }
 
     /** The checks shared by both transports; null when the request may proceed. */
-    private EngineError verify(RequestInfo request, boolean upgrade) {
+    private EngineError verify(RequestInfo request) {
         String transport = request.query("transport");
         if (transport == null || !options.transports().contains(transport)) {
             return EngineError.UNKNOWN_TRANSPORT;
@@ -199,10 +199,6 @@ public final class EngineServer {
         }
         if (!cors.allows(origin, request)) {
             return EngineError.FORBIDDEN;
-        }
-        String sid = request.query("sid");
-        if (sid != null && upgrade && !EngineOptions.WEBSOCKET.equals(transport)) {
-            return EngineError.BAD_REQUEST;
         }
         return null;
     }
@@ -227,7 +223,7 @@ public final class EngineServer {
     }
 
     private WebSocketHandler accept(WebSocketPeer peer) {
-        EngineError error = verify(peer, true);
+        EngineError error = verify(peer);
         String message = null;
         if (error == null && !EngineOptions.WEBSOCKET.equals(peer.query("transport"))) {
             error = EngineError.BAD_REQUEST;

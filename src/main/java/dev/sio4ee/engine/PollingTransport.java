@@ -59,14 +59,12 @@ final class PollingTransport extends Transport {
     }
 
     private void onPoll(PollingExchange exchange) {
-        boolean[] overlap = {false};
         session.execute(() -> {
             if (discarded || session.isClosed()) {
                 server.reject(exchange, EngineError.BAD_REQUEST, null);
                 return;
             }
             if (pendingGet != null) {
-                overlap[0] = true;
                 server.reject(exchange, EngineError.BAD_REQUEST, "overlapping GET");
                 session.closeLocked(CloseReason.TRANSPORT_ERROR, "overlap from client");
                 return;
@@ -203,8 +201,6 @@ final class PollingTransport extends Transport {
     void discard() {
         discarded = true;
         closeTimer.cancel();
-        if (pendingGet != null) {
-            send(List.of(EnginePacket.NOOP));
-        }
+        releasePendingGet();
     }
 }

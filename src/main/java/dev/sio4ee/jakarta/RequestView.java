@@ -9,9 +9,10 @@ import java.util.Map;
 abstract class RequestView implements RequestInfo {
     private final EngineRequest snapshot;
 
-    RequestView(Map<String, String> query, Map<String, List<String>> headers, String remoteAddress,
-                boolean secure, String url) {
-        this.snapshot = new EngineRequest(query, headers, remoteAddress, secure, url, System.currentTimeMillis());
+    RequestView(String path, String rawQuery, Map<String, List<String>> headers, String remoteAddress,
+                boolean secure) {
+        this.snapshot = new EngineRequest(Requests.parseQuery(rawQuery), headers, remoteAddress, secure,
+                rawQuery == null ? path : path + "?" + rawQuery, System.currentTimeMillis());
     }
 
     @Override

@@ -23,18 +23,15 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
     private final HttpServletResponse response;
     private final AsyncContext async;
     private final String method;
-    private final String url;
     private final AtomicBoolean done = new AtomicBoolean();
     private volatile Runnable abortAction;
 
     ServletExchange(HttpServletRequest request, HttpServletResponse response, long timeoutMillis) {
-        super(Requests.parseQuery(request.getQueryString()), headersOf(request), request.getRemoteAddr(),
-                request.isSecure(), request.getRequestURI()
-                        + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+        super(request.getRequestURI(), request.getQueryString(), headersOf(request), request.getRemoteAddr(),
+                request.isSecure());
         this.request = request;
         this.response = response;
         this.method = request.getMethod();
-        this.url = url();
         this.async = request.startAsync(request, response);
         this.async.setTimeout(timeoutMillis);
         this.async.addListener(this);
@@ -44,6 +41,7 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
     public String method() {
         return method;
     }
+
     private static Map<String, List<String>> headersOf(HttpServletRequest request) {
         Map<String, List<String>> h = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
@@ -85,7 +83,7 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
                 response.getOutputStream().write(body);
             }
         } catch (IOException | IllegalStateException e) {
-            LOG.log(System.Logger.Level.DEBUG, "could not write the response to " + url, e);
+            LOG.log(System.Logger.Level.DEBUG, "could not write the response to " + url(), e);
         } finally {
             complete();
         }

@@ -31,9 +31,7 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
     private String closeReason;
 
     SessionPeer(Session session, Map<String, List<String>> headers, String remoteAddress) {
-        super(Requests.parseQuery(session.getQueryString()), headers, remoteAddress, session.isSecure(),
-                session.getRequestURI().getPath()
-                        + (session.getQueryString() == null ? "" : "?" + session.getQueryString()));
+        super(session.getRequestURI().getPath(), session.getQueryString(), headers, remoteAddress, session.isSecure());
         this.session = session;
     }
 
