@@ -61,6 +61,18 @@ class PollingTest {
     }
 
     @Test
+    void shouldAcceptPostsWhateverTheirContentType() {
+        String sid = f.handshake();
+        for (String type : List.of("text/plain;charset=UTF-8", "application/octet-stream")) {
+            FakeExchange post = f.handle(FakeExchange.post(EngineFixture.POLLING + "&sid=" + sid, "4" + type)
+                    .header("Content-Type", type));
+            assertThat(post.bodyText()).isEqualTo("ok");
+        }
+        assertThat(f.events(sid).events())
+                .containsExactly("message:text/plain;charset=UTF-8", "message:application/octet-stream");
+    }
+
+    @Test
     void shouldCloseTheSessionOnASecondConcurrentGet() {
         String sid = f.handshake();
         FakeExchange first = f.poll(sid);
