@@ -142,7 +142,7 @@ public final class EngineServer {
             reject(exchange, error, null);
             return;
         }
-        String sid = exchange.query("sid");
+        String sid = sidOf(exchange);
         if (sid != null) {
             EngineSession session = sessions.get(sid);
             if (session == null) {
@@ -185,6 +185,12 @@ public final class EngineServer {
 
     private static Optional<PollingTransport> pollingOf(EngineSession session) {
         return Optional.ofNullable(session.currentTransport() instanceof PollingTransport p ? p : null);
+    }
+
+    /** The sid of a request; an empty {@code sid=} counts as none, a new handshake, as in Node. */
+    private static String sidOf(RequestInfo request) {
+        String sid = request.query("sid");
+        return sid == null || sid.isEmpty() ? null : sid;
     }
 
     /** The checks shared by both transports; null when the request may proceed. */
@@ -240,7 +246,7 @@ public final class EngineServer {
         if (error == null && !EngineOptions.WEBSOCKET.equals(request.query("transport"))) {
             error = EngineError.BAD_REQUEST;
         }
-        String sid = request.query("sid");
+        String sid = sidOf(request);
         if (error == null && sid != null && !sessions.containsKey(sid)) {
             error = EngineError.UNKNOWN_SID;
         }
@@ -259,7 +265,7 @@ public final class EngineServer {
         if (error == null && !EngineOptions.WEBSOCKET.equals(peer.query("transport"))) {
             error = EngineError.BAD_REQUEST;
         }
-        String sid = peer.query("sid");
+        String sid = sidOf(peer);
         if (error == null && sid != null) {
             EngineSession session = sessions.get(sid);
             if (session == null) {
