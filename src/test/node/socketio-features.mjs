@@ -20,6 +20,7 @@ async function main() {
   const clientSeen = [];
   s.onAny((event) => clientSeen.push(event));
   await once(s, "ready");
+  result.address = await s.timeout(5000).emitWithAck("address");
   const volatiles = [];
   s.on("v", (i) => volatiles.push(i));
   const vDone = once(s, "v-done");

@@ -12,14 +12,21 @@ import jakarta.websocket.server.ServerEndpointConfig;
  */
 final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
     private final EngineServer engine;
+    private final UpgradeAddresses addresses;
 
-    EndpointConfigurator(EngineServer engine) {
+    EndpointConfigurator(EngineServer engine, UpgradeAddresses addresses) {
         this.engine = engine;
+        this.addresses = addresses;
     }
 
     @Override
     public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
-        sec.getUserProperties().put(EngineIoEndpoint.HEADERS, Requests.lowerCase(request.getHeaders()));
+        var headers = Requests.lowerCase(request.getHeaders());
+        sec.getUserProperties().put(EngineIoEndpoint.HEADERS, headers);
+        String address = addresses.take(Requests.first(headers, "sec-websocket-key"), System.nanoTime());
+        if (address != null) {
+            sec.getUserProperties().put(EngineIoEndpoint.ADDRESS, address);
+        }
     }
 
     @Override

@@ -19,6 +19,8 @@ public class EngineIoEndpoint extends Endpoint {
     private static final System.Logger LOG = System.getLogger(EngineIoEndpoint.class.getName());
     /** Session user property where the configurator leaves the handshake headers. */
     static final String HEADERS = "dev.sio4ee.handshake.headers";
+    /** Session user property where the configurator leaves the client address seen by the upgrade filter. */
+    static final String ADDRESS = "dev.sio4ee.handshake.address";
     /** Session user property where Tyrus leaves the remote address. */
     static final String TYRUS_REMOTE_ADDRESS = "jakarta.websocket.endpoint.remoteAddress";
 
@@ -48,7 +50,10 @@ public class EngineIoEndpoint extends Endpoint {
             h = config.getUserProperties().get(HEADERS);
         }
         Map<String, List<String>> headers = h instanceof Map<?, ?> m ? (Map<String, List<String>>) m : Map.of();
-        Object address = session.getUserProperties().get(TYRUS_REMOTE_ADDRESS);
+        Object address = session.getUserProperties().get(ADDRESS);
+        if (address == null) {
+            address = session.getUserProperties().get(TYRUS_REMOTE_ADDRESS);
+        }
         String remote = address != null ? String.valueOf(address) : forwardedFor(headers);
         SessionPeer peer = new SessionPeer(session, headers, remote);
         WebSocketHandler hd = engine.openWebSocket(peer);

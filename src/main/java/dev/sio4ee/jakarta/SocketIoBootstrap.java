@@ -41,7 +41,8 @@ public class SocketIoBootstrap implements ServletContextListener {
         servlet.addMapping(bare + "/*");
 
         // before the container's own WebSocket filter: refused upgrades get HTTP 400, as in Node
-        var filter = ctx.addFilter("sio4ee-upgrade", new UpgradeFilter(engine));
+        UpgradeAddresses addresses = new UpgradeAddresses();
+        var filter = ctx.addFilter("sio4ee-upgrade", new UpgradeFilter(engine, addresses));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(null, false, bare + "/*", bare.isEmpty() ? "/" : bare);
 
@@ -50,7 +51,7 @@ public class SocketIoBootstrap implements ServletContextListener {
             throw new IllegalStateException("no WebSocket container in this web application "
                     + "(is the server's WebSocket support enabled?)");
         }
-        EndpointConfigurator configurator = new EndpointConfigurator(engine);
+        EndpointConfigurator configurator = new EndpointConfigurator(engine, addresses);
         try {
             container.addEndpoint(ServerEndpointConfig.Builder.create(EngineIoEndpoint.class, path)
                     .configurator(configurator).build());

@@ -18,9 +18,11 @@ import java.nio.charset.StandardCharsets;
 final class UpgradeFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private final transient EngineServer engine;
+    private final transient UpgradeAddresses addresses;
 
-    UpgradeFilter(EngineServer engine) {
+    UpgradeFilter(EngineServer engine, UpgradeAddresses addresses) {
         this.engine = engine;
+        this.addresses = addresses;
     }
 
     @Override
@@ -39,6 +41,7 @@ final class UpgradeFilter extends HttpFilter {
                 response.getOutputStream().write(body);
                 return;
             }
+            addresses.remember(request.getHeader("Sec-WebSocket-Key"), request.getRemoteAddr(), System.nanoTime());
         }
         chain.doFilter(request, response);
     }

@@ -79,6 +79,7 @@ class SocketIoFeaturesIT {
     void shouldDropVolatileEventsOnlyWhenTheTransportIsNotWritable(String mode) throws Exception {
         JsonObject r = NodeClient.run(40, "socketio-features.mjs", Deployments.loopback(deployed).toString(), mode);
         assertThat(r.getBoolean("ok")).as("client result %s", r).isTrue();
+        assertThat(r.getString("address")).as("handshake address over " + mode).isEqualTo("127.0.0.1");
         assertThat(r.getInt("burst")).isEqualTo(20);
         JsonArray volatiles = r.getJsonArray("volatiles");
         if (mode.equals("websocket")) {
@@ -93,7 +94,7 @@ class SocketIoFeaturesIT {
         }
         JsonObject seen = r.getJsonObject("serverSeen");
         assertThat(seen.getJsonArray("incoming").getValuesAs(JsonString::getString))
-                .containsExactly("volatile-burst", "hello", "seen");
+                .containsExactly("address", "volatile-burst", "hello", "seen");
         // "ready", 20 volatile (dropped ones too, as in Node), "v-done"
         assertThat(seen.getInt("outgoing")).isEqualTo(22);
         assertThat(r.getJsonArray("clientSeen").getValuesAs(JsonString::getString)).startsWith("ready").endsWith("v-done");

@@ -61,6 +61,7 @@ public class RoomsSetup implements SocketIoSetup {
                 }
                 socket.emit("v-done", n);
             });
+            socket.on("address", (args, ack) -> ack.send(socket.handshake().address()));
             socket.on("seen", (args, ack) -> ack.send(Map.of("incoming", List.copyOf(seen), "outgoing", outgoing[0])));
             socket.emit("ready", socket.id());
         });
