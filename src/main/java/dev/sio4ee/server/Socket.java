@@ -1,11 +1,15 @@
 package dev.sio4ee.server;
 
 import dev.sio4ee.adapter.Adapter;
+import dev.sio4ee.adapter.BroadcastFlags;
+import dev.sio4ee.adapter.BroadcastOptions;
 import dev.sio4ee.adapter.LocalSocket;
+import dev.sio4ee.adapter.Session;
 import dev.sio4ee.engine.SessionIds;
 import dev.sio4ee.protocol.Packet;
 import dev.sio4ee.protocol.PacketType;
 import jakarta.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -19,6 +23,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One client in one namespace (socket.io's server-side {@code Socket}): receives the client's events, emits to
@@ -38,8 +43,18 @@ public final class Socket {
     /** The event names a client may not send and the server may not emit. */
     static final Set<String> RESERVED_EVENTS = Set.of("connect", "connect_error", "disconnect", "disconnecting",
             "newListener", "removeListener");
+    /** The reasons after which a session is kept for connection-state recovery (as Node's). */
+    static final Set<DisconnectReason> RECOVERABLE_REASONS = Set.of(DisconnectReason.TRANSPORT_ERROR,
+            DisconnectReason.TRANSPORT_CLOSE, DisconnectReason.FORCED_CLOSE, DisconnectReason.PING_TIMEOUT,
+            DisconnectReason.SERVER_SHUTTING_DOWN, DisconnectReason.FORCED_SERVER_CLOSE);
 
-    private final String id = SessionIds.generate();
+    /** A packet that reached a recovered socket before its CONNECT reply, written right after it. */
+    private record Held(Packet packet, List<Object> frames) {
+    }
+
+    private final String id;
+    private final String pid;
+    private final boolean recovered;
     private final Namespace nsp;
     private final Client client;
     private final Handshake handshake;
@@ -51,16 +66,33 @@ public final class Socket {
     private final List<AnyListener> anyOutgoingListeners = new CopyOnWriteArrayList<>();
     private final List<DisconnectListener> disconnectingListeners = new CopyOnWriteArrayList<>();
     private final List<DisconnectListener> disconnectListeners = new CopyOnWriteArrayList<>();
+    private final List<PacketMiddleware> packetMiddlewares = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Exception>> errorListeners = new CopyOnWriteArrayList<>();
+    private final Object holdLock = new Object();
+    private volatile List<Held> held;
+    private List<Packet> missedPackets = List.of();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final LocalSocket local = new LocalView(this);
     private volatile boolean connected;
 
-    Socket(Namespace nsp, Client client, JsonObject auth) {
+    Socket(Namespace nsp, Client client, JsonObject auth, Session previous) {
         this.nsp = nsp;
         this.client = client;
         this.adapter = nsp.adapter();
         this.acks = new AckRegistry(nsp.server().scheduler());
         this.handshake = Handshake.of(client.session().request(), auth, System.currentTimeMillis());
+        if (previous != null) {
+            this.id = previous.sid();
+            this.pid = previous.pid();
+            this.recovered = true;
+            this.data.putAll(previous.data());
+            this.missedPackets = previous.missedPackets();
+            this.held = new ArrayList<>();
+        } else {
+            this.id = SessionIds.generate();
+            this.pid = nsp.server().options().recoveryEnabled() ? SessionIds.generate() : null;
+            this.recovered = false;
+        }
     }
 
     /**
@@ -71,6 +103,17 @@ public final class Socket {
      */
     public String id() {
         return id;
+    }
+
+    /**
+     * Whether this socket was recovered after a temporary disconnection (connection-state recovery): it has the
+     * id, rooms and {@code data} of the socket that dropped, and the client received the events it missed.
+     * <pre>{@code io.onConnection(s -> { if (!s.recovered()) s.join("lobby"); });}</pre>
+     *
+     * @return true if recovered, false for a new session
+     */
+    public boolean recovered() {
+        return recovered;
     }
 
     /**
@@ -178,7 +221,7 @@ public final class Socket {
      * @throws IllegalArgumentException for a reserved name or an argument that cannot become JSON
      */
     public void emit(String event, Object... args) {
-        new Emitter(this, false, null).emit(event, args);
+        new Emitter(this, BroadcastFlags.NONE).emit(event, args);
     }
 
     /**
@@ -190,7 +233,7 @@ public final class Socket {
      * @return the client's answer; fails if the socket disconnects first
      */
     public CompletionStage<Args> emitWithAck(String event, Object... args) {
-        return new Emitter(this, false, null).emitWithAck(event, args);
+        return new Emitter(this, BroadcastFlags.NONE).emitWithAck(event, args);
     }
 
     /**
@@ -211,7 +254,7 @@ public final class Socket {
      * @return the emitter
      */
     public Emitter timeout(long millis) {
-        return new Emitter(this, false, millis);
+        return new Emitter(this, BroadcastFlags.NONE).timeout(millis);
     }
 
     /**
@@ -222,7 +265,56 @@ public final class Socket {
      * @return the emitter
      */
     public Emitter asVolatile() {
-        return new Emitter(this, true, null);
+        return new Emitter(this, BroadcastFlags.NONE.withVolatile(true));
+    }
+
+    /**
+     * An emitter with the compress flag (socket.io's {@code socket.compress(false)}). The flag travels with the
+     * packet to the adapter (a cluster adapter forwards it); sio4ee's transports send every packet uncompressed
+     * whatever the flag: WebSocket compression (permessage-deflate) is negotiated per connection by the
+     * container, and polling responses are not gzipped.
+     * <pre>{@code socket.compress(false).emit("raw", bytes);}</pre>
+     *
+     * @param compress whether the packet may be compressed
+     * @return the emitter
+     */
+    public Emitter compress(boolean compress) {
+        return new Emitter(this, BroadcastFlags.NONE.withCompress(compress));
+    }
+
+    /**
+     * Adds a packet middleware (socket.io's {@code socket.use(([event, ...args], next) => ...)}): it runs for every
+     * event received from the client, after the {@code onAny} listeners and before the server listeners and the
+     * handlers; it may rewrite the event. An error passed to {@link PacketMiddleware.Next#fail} stops the event
+     * (no handler sees it) and goes to the {@link #onError} listeners.
+     * <pre>{@code
+     * socket.use((event, next) -> {
+     *     if (event.name().startsWith("admin:")) next.fail(new IllegalStateException("unauthorized event"));
+     *     else next.proceed();
+     * });
+     * socket.onError(err -> socket.disconnect());
+     * }</pre>
+     *
+     * @param middleware the middleware
+     * @return this socket
+     */
+    public Socket use(PacketMiddleware middleware) {
+        packetMiddlewares.add(java.util.Objects.requireNonNull(middleware, "middleware"));
+        return this;
+    }
+
+    /**
+     * Hears the errors of this socket (socket.io's server-side {@code socket.on("error", ...)}): the errors that
+     * packet middlewares pass on. An event named {@code "error"} sent by the client is an ordinary event for
+     * {@link #on}, not one of these.
+     * <pre>{@code socket.onError(err -> log(err.getMessage()));}</pre>
+     *
+     * @param listener the listener
+     * @return this socket
+     */
+    public Socket onError(Consumer<Exception> listener) {
+        errorListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        return this;
     }
 
     /**
@@ -421,10 +513,6 @@ public final class Socket {
         return local;
     }
 
-    Client clientRef() {
-        return client;
-    }
-
     Adapter adapter() {
         return adapter;
     }
@@ -438,6 +526,30 @@ public final class Socket {
         client.write(nsp.server().encoder().encode(packet), isVolatile);
     }
 
+    /** The private session id (connection-state recovery), or null when recovery is off. */
+    String pid() {
+        return pid;
+    }
+
+    /**
+     * Writes a packet that went through the adapter. A recovered socket holds such packets until its CONNECT
+     * reply and missed packets are written, so the client gets everything once and in order.
+     */
+    void deliver(Packet packet, List<Object> frames, boolean isVolatile) {
+        if (held != null) {
+            synchronized (holdLock) {
+                if (held != null) {
+                    if (!isVolatile) {
+                        held.add(new Held(packet, frames));
+                    }
+                    return;
+                }
+            }
+        }
+        notifyOutgoing(packet);
+        client.write(frames, isVolatile);
+    }
+
     void notifyOutgoing(Packet packet) {
         if (anyOutgoingListeners.isEmpty() || packet.type() != PacketType.EVENT) {
             return;
@@ -449,11 +561,38 @@ public final class Socket {
         }
     }
 
-    /** Accepted by the namespace: joins its own room and answers the CONNECT. */
+    /**
+     * Accepted by the namespace: joins its own room and answers the CONNECT ({@code {sid}}, plus {@code pid}
+     * with recovery). A recovered socket first writes the packets its client missed (as Node does, before the
+     * CONNECT), then the packets held meanwhile.
+     */
     void onConnect() {
         connected = true;
         join(id);
-        packet(Packet.connect(nsp.name(), Jsons.object().add("sid", id).build()), false);
+        var reply = Jsons.object().add("sid", id);
+        if (pid != null) {
+            reply.add("pid", pid);
+        }
+        Packet connect = Packet.connect(nsp.name(), reply.build());
+        if (!recovered) {
+            packet(connect, false);
+            return;
+        }
+        synchronized (holdLock) {
+            for (Packet missed : missedPackets) {
+                packet(new Packet(missed.type(), nsp.name(), null, missed.data(), missed.attachments()), false);
+            }
+            missedPackets = List.of();
+            packet(connect, false);
+            List<Held> pending = held;
+            held = null;
+            if (pending != null) {
+                for (Held h : pending) {
+                    notifyOutgoing(h.packet);
+                    client.write(h.frames, false);
+                }
+            }
+        }
     }
 
     /** A packet for this namespace arrived from the client. */
@@ -476,6 +615,21 @@ public final class Socket {
         for (AnyListener l : anyListeners) {
             Listeners.run(() -> l.onEvent(event, args), "onAny listener");
         }
+        if (packetMiddlewares.isEmpty()) {
+            dispatch(event, args, ack);
+        } else {
+            IncomingEvent incoming = new IncomingEvent(event, args, ack);
+            PacketMiddlewareChain.run(List.copyOf(packetMiddlewares), incoming, error -> {
+                if (error != null) {
+                    onError(error);
+                } else if (connected) {
+                    dispatch(incoming.name(), incoming.args(), incoming.ack());
+                }
+            });
+        }
+    }
+
+    private void dispatch(String event, Args args, Ack ack) {
         nsp.server().listeners().forEach(l -> Listeners.run(() -> l.onEvent(this, event, args, ack),
                 "server listener"));
         List<EventHandler> list = handlers.get(event);
@@ -483,6 +637,15 @@ public final class Socket {
             for (EventHandler h : list) {
                 Listeners.run(() -> h.onEvent(args, ack), "handler of \"" + event + "\"");
             }
+        }
+    }
+
+    private void onError(Exception error) {
+        if (errorListeners.isEmpty()) {
+            LOG.log(System.Logger.Level.DEBUG, "{0}: event refused by a middleware: {1}", this, error.getMessage());
+        }
+        for (Consumer<Exception> l : errorListeners) {
+            Listeners.run(() -> l.accept(error), "error listener");
         }
     }
 
@@ -496,6 +659,13 @@ public final class Socket {
         }
         nsp.server().listeners().forEach(l -> Listeners.run(() -> l.onDisconnecting(this, reason, description),
                 "server listener"));
+        if (pid != null && RECOVERABLE_REASONS.contains(reason)) {
+            Map<String, Object> copy;
+            synchronized (data) {
+                copy = new LinkedHashMap<>(data);
+            }
+            adapter.persistSession(new Session(id, pid, rooms(), copy, List.of()));
+        }
         cleanup();
         client.remove(this);
         connected = false;
@@ -509,8 +679,17 @@ public final class Socket {
 
     /** Leaves every room and the namespace. */
     void cleanup() {
+        synchronized (holdLock) {
+            held = null;
+            missedPackets = List.of();
+        }
         adapter.delAll(id);
         nsp.remove(this);
+    }
+
+    /** With recovery, an emit to this socket goes through the adapter, so it gets an offset and is logged. */
+    void emitThroughAdapter(Packet packet, BroadcastFlags flags) {
+        nsp.broadcast(packet, new BroadcastOptions(Set.of(id), Set.of(), flags));
     }
 
     /** Refuses the connection: CONNECT_ERROR {message, data}. */

@@ -116,7 +116,7 @@ public final class SocketIoServer implements EngineConnectionListener {
             return existing;
         }
         synchronized (namespaceLock) {
-            return nsps.computeIfAbsent(n, k -> new Namespace(this, k, options.adapter(), null));
+            return nsps.computeIfAbsent(n, k -> new Namespace(this, k, options.effectiveAdapter(), null));
         }
     }
 
