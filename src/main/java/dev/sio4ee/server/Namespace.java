@@ -195,6 +195,17 @@ public class Namespace implements AdapterHost {
     }
 
     /**
+     * A broadcast with the compress flag (see {@link BroadcastOperator#compress(boolean)}).
+     * <pre>{@code nsp.compress(false).emit("hello");}</pre>
+     *
+     * @param compress whether the packets may be compressed
+     * @return the operator
+     */
+    public BroadcastOperator compress(boolean compress) {
+        return new BroadcastOperator(this).compress(compress);
+    }
+
+    /**
      * A broadcast whose acknowledgements time out.
      * <pre>{@code nsp.timeout(1_000).emitWithAck("ping");}</pre>
      *

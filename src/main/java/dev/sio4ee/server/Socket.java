@@ -9,7 +9,6 @@ import dev.sio4ee.engine.SessionIds;
 import dev.sio4ee.protocol.Packet;
 import dev.sio4ee.protocol.PacketType;
 import jakarta.json.JsonObject;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -48,10 +46,6 @@ public final class Socket {
             DisconnectReason.TRANSPORT_CLOSE, DisconnectReason.FORCED_CLOSE, DisconnectReason.PING_TIMEOUT,
             DisconnectReason.SERVER_SHUTTING_DOWN, DisconnectReason.FORCED_SERVER_CLOSE);
 
-    /** A packet that reached a recovered socket before its CONNECT reply, written right after it. */
-    private record Held(Packet packet, List<Object> frames) {
-    }
-
     private final String id;
     private final String pid;
     private final boolean recovered;
@@ -61,16 +55,11 @@ public final class Socket {
     private final Adapter adapter;
     private final AckRegistry acks;
     private final Map<String, Object> data = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final Map<String, List<EventHandler>> handlers = new ConcurrentHashMap<>();
-    private final List<AnyListener> anyListeners = new CopyOnWriteArrayList<>();
+    private final IncomingEvents incoming = new IncomingEvents(this);
     private final List<AnyListener> anyOutgoingListeners = new CopyOnWriteArrayList<>();
     private final List<DisconnectListener> disconnectingListeners = new CopyOnWriteArrayList<>();
     private final List<DisconnectListener> disconnectListeners = new CopyOnWriteArrayList<>();
-    private final List<PacketMiddleware> packetMiddlewares = new CopyOnWriteArrayList<>();
-    private final List<Consumer<Exception>> errorListeners = new CopyOnWriteArrayList<>();
-    private final Object holdLock = new Object();
-    private volatile List<Held> held;
-    private List<Packet> missedPackets = List.of();
+    private final RecoveryHold hold;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final LocalSocket local = new LocalView(this);
     private volatile boolean connected;
@@ -86,12 +75,12 @@ public final class Socket {
             this.pid = previous.pid();
             this.recovered = true;
             this.data.putAll(previous.data());
-            this.missedPackets = previous.missedPackets();
-            this.held = new ArrayList<>();
+            this.hold = new RecoveryHold(previous.missedPackets());
         } else {
             this.id = SessionIds.generate();
             this.pid = nsp.server().options().recoveryEnabled() ? SessionIds.generate() : null;
             this.recovered = false;
+            this.hold = null;
         }
     }
 
@@ -299,7 +288,7 @@ public final class Socket {
      * @return this socket
      */
     public Socket use(PacketMiddleware middleware) {
-        packetMiddlewares.add(java.util.Objects.requireNonNull(middleware, "middleware"));
+        incoming.use(middleware);
         return this;
     }
 
@@ -313,7 +302,7 @@ public final class Socket {
      * @return this socket
      */
     public Socket onError(Consumer<Exception> listener) {
-        errorListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        incoming.onError(listener);
         return this;
     }
 
@@ -326,7 +315,7 @@ public final class Socket {
      * @return this socket
      */
     public Socket on(String event, EventHandler handler) {
-        handlers.computeIfAbsent(event, k -> new CopyOnWriteArrayList<>()).add(handler);
+        incoming.on(event, handler);
         return this;
     }
 
@@ -339,10 +328,7 @@ public final class Socket {
      * @return this socket
      */
     public Socket off(String event, EventHandler handler) {
-        List<EventHandler> list = handlers.get(event);
-        if (list != null) {
-            list.remove(handler);
-        }
+        incoming.off(event, handler);
         return this;
     }
 
@@ -354,7 +340,7 @@ public final class Socket {
      * @return this socket
      */
     public Socket onAny(AnyListener listener) {
-        anyListeners.add(listener);
+        incoming.anyListeners().add(listener);
         return this;
     }
 
@@ -366,7 +352,7 @@ public final class Socket {
      * @return this socket
      */
     public Socket offAny(AnyListener listener) {
-        anyListeners.remove(listener);
+        incoming.anyListeners().remove(listener);
         return this;
     }
 
@@ -536,15 +522,8 @@ public final class Socket {
      * reply and missed packets are written, so the client gets everything once and in order.
      */
     void deliver(Packet packet, List<Object> frames, boolean isVolatile) {
-        if (held != null) {
-            synchronized (holdLock) {
-                if (held != null) {
-                    if (!isVolatile) {
-                        held.add(new Held(packet, frames));
-                    }
-                    return;
-                }
-            }
+        if (hold != null && hold.keep(packet, frames, isVolatile)) {
+            return;
         }
         notifyOutgoing(packet);
         client.write(frames, isVolatile);
@@ -574,25 +553,17 @@ public final class Socket {
             reply.add("pid", pid);
         }
         Packet connect = Packet.connect(nsp.name(), reply.build());
-        if (!recovered) {
+        if (hold == null) {
             packet(connect, false);
             return;
         }
-        synchronized (holdLock) {
-            for (Packet missed : missedPackets) {
-                packet(new Packet(missed.type(), nsp.name(), null, missed.data(), missed.attachments()), false);
-            }
-            missedPackets = List.of();
-            packet(connect, false);
-            List<Held> pending = held;
-            held = null;
-            if (pending != null) {
-                for (Held h : pending) {
-                    notifyOutgoing(h.packet);
-                    client.write(h.frames, false);
-                }
-            }
-        }
+        hold.release(missed -> packet(new Packet(missed.type(), nsp.name(), null, missed.data(),
+                        missed.attachments()), false),
+                () -> packet(connect, false),
+                (p, frames) -> {
+                    notifyOutgoing(p);
+                    client.write(frames, false);
+                });
     }
 
     /** A packet for this namespace arrived from the client. */
@@ -601,51 +572,10 @@ public final class Socket {
             return;
         }
         switch (packet.type()) {
-            case EVENT -> onEvent(packet);
+            case EVENT -> incoming.receive(packet);
             case ACK -> acks.complete(packet);
             case DISCONNECT -> onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, null);
             default -> LOG.log(System.Logger.Level.DEBUG, "ignored {0} on {1}", packet.type(), this);
-        }
-    }
-
-    private void onEvent(Packet packet) {
-        String event = Args.eventName(packet);
-        Args args = Args.ofEvent(packet);
-        Ack ack = packet.id() == null ? Ack.NONE : new ClientAck(this, packet.id());
-        for (AnyListener l : anyListeners) {
-            Listeners.run(() -> l.onEvent(event, args), "onAny listener");
-        }
-        if (packetMiddlewares.isEmpty()) {
-            dispatch(event, args, ack);
-        } else {
-            IncomingEvent incoming = new IncomingEvent(event, args, ack);
-            PacketMiddlewareChain.run(List.copyOf(packetMiddlewares), incoming, error -> {
-                if (error != null) {
-                    onError(error);
-                } else if (connected) {
-                    dispatch(incoming.name(), incoming.args(), incoming.ack());
-                }
-            });
-        }
-    }
-
-    private void dispatch(String event, Args args, Ack ack) {
-        nsp.server().listeners().forEach(l -> Listeners.run(() -> l.onEvent(this, event, args, ack),
-                "server listener"));
-        List<EventHandler> list = handlers.get(event);
-        if (list != null) {
-            for (EventHandler h : list) {
-                Listeners.run(() -> h.onEvent(args, ack), "handler of \"" + event + "\"");
-            }
-        }
-    }
-
-    private void onError(Exception error) {
-        if (errorListeners.isEmpty()) {
-            LOG.log(System.Logger.Level.DEBUG, "{0}: event refused by a middleware: {1}", this, error.getMessage());
-        }
-        for (Consumer<Exception> l : errorListeners) {
-            Listeners.run(() -> l.accept(error), "error listener");
         }
     }
 
@@ -679,9 +609,8 @@ public final class Socket {
 
     /** Leaves every room and the namespace. */
     void cleanup() {
-        synchronized (holdLock) {
-            held = null;
-            missedPackets = List.of();
+        if (hold != null) {
+            hold.drop();
         }
         adapter.delAll(id);
         nsp.remove(this);

@@ -291,6 +291,17 @@ public final class SocketIoServer implements EngineConnectionListener {
     }
 
     /**
+     * A broadcast of the main namespace with the compress flag (see {@link BroadcastOperator#compress(boolean)}).
+     * <pre>{@code io.compress(false).emit("hello");}</pre>
+     *
+     * @param compress whether the packets may be compressed
+     * @return the operator
+     */
+    public BroadcastOperator compress(boolean compress) {
+        return main.compress(compress);
+    }
+
+    /**
      * A volatile broadcast of the main namespace.
      * <pre>{@code io.asVolatile().emit("tick");}</pre>
      *
