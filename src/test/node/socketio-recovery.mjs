@@ -42,9 +42,10 @@ async function main() {
   socket = io(origin, opts);
   const connects = [];
   const reasons = [];
-  socket.on("connect", () => connects.push({ id: socket.id, recovered: socket.recovered }));
-  socket.on("disconnect", (reason) => reasons.push(reason));
   const received = [];
+  // the missed events are handed to the listeners before "connect" fires, so `received` counts them here
+  socket.on("connect", () => connects.push({ id: socket.id, recovered: socket.recovered, received: received.length }));
+  socket.on("disconnect", (reason) => reasons.push({ reason, received: received.length }));
   socket.on("n", (n) => received.push(n));
   await connected();
   result.firstId = socket.id;
@@ -62,6 +63,7 @@ async function main() {
     result.state = await socket.timeout(5000).emitWithAck("state");
   }
   result.lastTransport = socket.io.engine.transport.name;
-  done({ ok: true, connects, reasons, received, count: COUNT, secondId: socket.id, recovered: socket.recovered });
+  done({ ok: true, connects, reasons, received, count: COUNT, dropAt: DROP_AT, secondId: socket.id,
+    recovered: socket.recovered });
 }
 main().catch((e) => done({ error: String(e && e.stack || e) }));

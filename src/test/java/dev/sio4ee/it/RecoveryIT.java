@@ -49,7 +49,8 @@ class RecoveryIT {
     @ValueSource(strings = {"polling", "websocket", "upgrade"})
     void shouldReconnectByItselfAfterTheServerDropsTheTransport(String mode) throws Exception {
         JsonObject r = run(mode, "reconnect");
-        assertThat(r.getJsonArray("reasons").getString(0)).as("%s", r).isIn("transport close", "transport error");
+        assertThat(r.getJsonArray("reasons").getJsonObject(0).getString("reason")).as("%s", r)
+                .isIn("transport close", "transport error");
         assertThat(r.getJsonArray("connects")).hasSize(2);
         assertThat(r.getString("echo")).isEqualTo("again");
     }
@@ -60,6 +61,9 @@ class RecoveryIT {
         JsonObject r = run(mode, "recovery");
         System.out.println("recovery over " + mode + ": disconnect " + r.getJsonArray("reasons") + ", connects "
                 + r.getJsonArray("connects") + ", " + r.getJsonArray("received").size() + " numbers");
+        int dropAt = r.getInt("dropAt");
+        assertThat(r.getJsonArray("reasons").getJsonObject(0).getInt("received"))
+                .as("nothing after the drop can come through the dropped session").isLessThanOrEqualTo(dropAt);
         assertThat(r.getString("streaming")).isEqualTo("streaming");
         assertThat(r.getJsonArray("reasons")).as("%s", r).hasSize(1);
         JsonArray connects = r.getJsonArray("connects");

@@ -310,6 +310,50 @@ class ConnectionStateRecoveryTest {
     }
 
     @Test
+    void shouldNotLoseNorDoubleBroadcastsRacingTheRestore() throws Exception {
+        int count = 3_000;
+        AtomicReference<Socket> first = new AtomicReference<>();
+        h.io.onConnection(socket -> {
+            if (first.compareAndSet(null, socket)) {
+                socket.join("room1");
+            }
+        });
+        Init init = init();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        Thread emitter = new Thread(() -> {
+            for (int i = 1; i <= count; i++) {
+                if (i % 2 == 0) {
+                    h.io.to("room1").emit("n", i);
+                } else {
+                    first.get().emit("n", i); // the old socket object: routed by id to whoever has it now
+                }
+                if (i == 100) {
+                    started.countDown();
+                }
+            }
+        });
+        emitter.start();
+        assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        RawClient c = reconnect(init);
+        emitter.join(30_000);
+        assertThat(emitter.isAlive()).isFalse();
+
+        List<Integer> numbers = new ArrayList<>();
+        int connects = 0;
+        for (Object f : c.drain()) {
+            String frame = (String) f;
+            if (frame.startsWith("0{")) {
+                connects++;
+            } else {
+                numbers.add(array(frame.substring(1)).getInt(1));
+            }
+        }
+        assertThat(connects).isEqualTo(1);
+        assertThat(numbers).as("every number once, in order")
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, count).boxed().toList());
+    }
+
+    @Test
     void shouldGiveAnOffsetToSocketEmitsAndKeepAcksWorking() {
         h.io.onConnection(connections::add);
         RawClient c = h.client();
