@@ -512,11 +512,6 @@ public final class Socket {
         client.write(nsp.server().encoder().encode(packet), isVolatile);
     }
 
-    /** The private session id (connection-state recovery), or null when recovery is off. */
-    String pid() {
-        return pid;
-    }
-
     /**
      * Writes a packet that went through the adapter. A recovered socket holds such packets until its CONNECT
      * reply and missed packets are written, so the client gets everything once and in order.

@@ -354,6 +354,24 @@ class ConnectionStateRecoveryTest {
     }
 
     @Test
+    void shouldReplayWhatTheOldTransportGotAfterTheLastOffsetTheClientProcessed() {
+        RawClient c = h.client();
+        JsonObject handshake = json(connectReply(c).substring(1));
+        h.io.emit("processed");
+        String offset = array(c.nextText().substring(1)).getString(1);
+        h.io.emit("written to a connection that is about to break");
+        assertThat(c.nextText()).startsWith("2[\"written to a connection that is about to break\"");
+        c.close(); // the client never processed it: its last offset is still the first one
+
+        RawClient again = h.client();
+        again.send("0{\"pid\":\"" + handshake.getString("pid") + "\",\"offset\":\"" + offset + "\"}");
+        List<Object> packets = again.drain();
+        assertThat(packets).hasSize(2);
+        assertThat((String) packets.get(0)).startsWith("2[\"written to a connection that is about to break\"");
+        assertThat((String) packets.get(1)).startsWith("0{\"sid\":\"" + handshake.getString("sid") + "\"");
+    }
+
+    @Test
     void shouldGiveAnOffsetToSocketEmitsAndKeepAcksWorking() {
         h.io.onConnection(connections::add);
         RawClient c = h.client();
