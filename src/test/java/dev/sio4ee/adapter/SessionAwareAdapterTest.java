@@ -17,36 +17,7 @@ class SessionAwareAdapterTest {
 
     private final ManualScheduler clock = new ManualScheduler();
     private final InMemoryAdapterTest.FakeHost sockets = new InMemoryAdapterTest.FakeHost();
-    private final AdapterHost host = new AdapterHost() {
-        @Override
-        public String name() {
-            return sockets.name();
-        }
-
-        @Override
-        public int nextAckId() {
-            return sockets.nextAckId();
-        }
-
-        @Override
-        public LocalSocket localSocket(String id) {
-            return sockets.localSocket(id);
-        }
-
-        @Override
-        public void onServerSideEmit(Packet packet, Consumer<List<?>> ack) {
-        }
-
-        @Override
-        public long nowMillis() {
-            return clock.nowMillis();
-        }
-
-        @Override
-        public Runnable schedule(Runnable task, long delayMillis) {
-            return clock.schedule(task, delayMillis)::cancel;
-        }
-    };
+    private final AdapterHost host = new ClockHost(sockets, clock);
     private final SessionAwareAdapter adapter = new SessionAwareAdapter(host, WINDOW);
 
     {
@@ -150,40 +121,43 @@ class SessionAwareAdapterTest {
     @Test
     void shouldSweepAtLeastAsOftenAsTheWindow() {
         ManualScheduler c = new ManualScheduler();
-        AdapterHost h = new AdapterHost() {
-            @Override
-            public String name() {
-                return "/";
-            }
-
-            @Override
-            public int nextAckId() {
-                return 0;
-            }
-
-            @Override
-            public LocalSocket localSocket(String id) {
-                return null;
-            }
-
-            @Override
-            public void onServerSideEmit(Packet packet, Consumer<List<?>> ack) {
-            }
-
-            @Override
-            public long nowMillis() {
-                return c.nowMillis();
-            }
-
-            @Override
-            public Runnable schedule(Runnable task, long delayMillis) {
-                return c.schedule(task, delayMillis)::cancel;
-            }
-        };
+        AdapterHost h = new ClockHost(new InMemoryAdapterTest.FakeHost(), c);
         SessionAwareAdapter quick = new SessionAwareAdapter(h, 5_000);
         quick.persistSession(new Session("a", "p", Set.of("a"), Map.of(), List.of()));
         assertThat(c.pendingDelays()).containsExactly(5_000L);
         c.advance(10_001);
         assertThat(quick.sessionCount()).isZero();
+    }
+
+    /** A host with fake sockets on a manual clock. */
+    private record ClockHost(InMemoryAdapterTest.FakeHost sockets, ManualScheduler clock) implements AdapterHost {
+        @Override
+        public String name() {
+            return sockets.name();
+        }
+
+        @Override
+        public int nextAckId() {
+            return sockets.nextAckId();
+        }
+
+        @Override
+        public LocalSocket localSocket(String id) {
+            return sockets.localSocket(id);
+        }
+
+        @Override
+        public void onServerSideEmit(Packet packet, Consumer<List<?>> ack) {
+        }
+
+        @Override
+        public long nowMillis() {
+            return clock.nowMillis();
+        }
+
+        @Override
+        public Runnable schedule(Runnable task, long delayMillis) {
+            return clock.schedule(task, delayMillis)::cancel;
+        }
     }
 }

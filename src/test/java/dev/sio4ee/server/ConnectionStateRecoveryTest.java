@@ -125,8 +125,8 @@ class ConnectionStateRecoveryTest {
         assertThat(socket.rooms()).doesNotContain("room1");
     }
 
-    @Test
-    void shouldNotRunMiddlewaresUponRecoveryByDefault() {
+    /** The recovered socket after a middleware added once the first connection was made. */
+    private Socket recoverWithAMiddleware() {
         h.io.onConnection(connections::add);
         Init init = init();
         h.io.use((socket, next) -> {
@@ -134,27 +134,21 @@ class ConnectionStateRecoveryTest {
             next.proceed();
         });
         reconnect(init);
-
         Socket socket = connections.get(1);
         assertThat(socket.recovered()).isTrue();
-        assertThat(socket.data()).doesNotContainKey("middlewareWasCalled");
+        return socket;
+    }
+
+    @Test
+    void shouldNotRunMiddlewaresUponRecoveryByDefault() {
+        assertThat(recoverWithAMiddleware().data()).doesNotContainKey("middlewareWasCalled");
     }
 
     @Test
     void shouldRunMiddlewaresEvenUponRecovery() {
         h = new Harness(SocketIoOptions.defaults()
                 .withConnectionStateRecovery(ConnectionStateRecovery.defaults().withSkipMiddlewares(false)));
-        h.io.onConnection(connections::add);
-        Init init = init();
-        h.io.use((socket, next) -> {
-            socket.data().put("middlewareWasCalled", true);
-            next.proceed();
-        });
-        reconnect(init);
-
-        Socket socket = connections.get(1);
-        assertThat(socket.recovered()).isTrue();
-        assertThat(socket.data()).containsEntry("middlewareWasCalled", true);
+        assertThat(recoverWithAMiddleware().data()).containsEntry("middlewareWasCalled", true);
     }
 
     @Test
