@@ -32,7 +32,10 @@ import java.util.concurrent.CompletionStage;
  * }</pre>
  *
  * <p>Unlike Node, a session is handed out once: {@link #restoreSession} removes it, so two connections can never
- * recover the same socket id.
+ * recover the same socket id. Offsets follow the log's order; broadcasts from one thread reach a socket in that
+ * order. Two threads broadcasting to one socket at the same instant may have their frames written in the other
+ * order than their offsets, and a client that then drops may get the later-offset one again on recovery
+ * (Node, single-threaded, cannot meet this case).
  */
 public class SessionAwareAdapter extends InMemoryAdapter {
     /** How often expired sessions and packets are dropped at most (Node's sweep interval). */
