@@ -187,6 +187,30 @@ public interface Adapter {
     CompletionStage<Integer> serverCount();
 
     /**
+     * Saves the state of a socket that dropped for a recoverable reason, so that a reconnection within the
+     * recovery window gets it back (connection-state recovery). Does nothing by default: only adapters that
+     * support recovery ({@link SessionAwareAdapter}) keep sessions.
+     * <pre>{@code adapter.persistSession(new Session(id, pid, Set.of(id, "room1"), Map.of(), List.of()));}</pre>
+     *
+     * @param session the socket's id, private id, rooms and data ({@code missedPackets} is ignored)
+     */
+    default void persistSession(Session session) {
+    }
+
+    /**
+     * Finds a saved session and the packets its client missed since the given offset. Completes with
+     * {@code null} when the session is unknown or expired, or the offset is no longer known (by default: always).
+     * <pre>{@code adapter.restoreSession(pid, offset).thenAccept(s -> { if (s != null) recover(s); });}</pre>
+     *
+     * @param pid    the private session id sent by the client ({@code auth.pid})
+     * @param offset the offset of the last packet the client processed ({@code auth.offset})
+     * @return the session with its missed packets, or {@code null}
+     */
+    default CompletionStage<Session> restoreSession(String pid, String offset) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    /**
      * Adds a listener of the room events.
      * <pre>{@code adapter.addRoomListener(listener);}</pre>
      *

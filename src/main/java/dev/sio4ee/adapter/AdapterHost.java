@@ -49,4 +49,27 @@ public interface AdapterHost {
      * @param ack    receives the listener's answer, or {@code null} when the sender expects none
      */
     void onServerSideEmit(Packet packet, Consumer<List<?>> ack);
+
+    /**
+     * The server's clock, in milliseconds (a manual clock in tests). Defaults to the system clock.
+     * <pre>{@code long now = host.nowMillis();}</pre>
+     *
+     * @return the current time
+     */
+    default long nowMillis() {
+        return System.currentTimeMillis();
+    }
+
+    /**
+     * Runs a task once after a delay on the server's one shared scheduler (no timer thread per adapter). By
+     * default nothing is ever run, for hosts without a scheduler.
+     * <pre>{@code Runnable cancel = host.schedule(this::sweep, 60_000);}</pre>
+     *
+     * @param task        the task, which must not block
+     * @param delayMillis the delay
+     * @return an action that cancels the task if it did not run yet
+     */
+    default Runnable schedule(Runnable task, long delayMillis) {
+        return () -> { };
+    }
 }

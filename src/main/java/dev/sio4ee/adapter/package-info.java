@@ -32,6 +32,18 @@
  * {@code leave-room(room, id)} then {@code delete-room(room)} when the last local member leaves. Fired after the
  * maps changed, outside the adapter's lock, on the calling thread; local only (never propagated in a cluster).
  *
+ * <h2>Connection-state recovery</h2>
+ * {@link dev.sio4ee.adapter.SessionAwareAdapter} (the default adapter when the server's recovery option is on)
+ * appends an offset to every EVENT broadcast without ack id that is not volatile, keeps those packets and the
+ * {@link dev.sio4ee.adapter.Session}s of dropped sockets for {@code maxDisconnectionDuration}, and answers
+ * {@code restoreSession(pid, offset)} with the packets the session's rooms missed; a sweep on the host's
+ * scheduler ({@link dev.sio4ee.adapter.AdapterHost#schedule}) forgets what expired. Other adapters inherit
+ * {@code persistSession}/{@code restoreSession} that keep nothing.
+ * <pre>{@code
+ * adapter.persistSession(new Session(id, pid, Set.of(id, "lobby"), Map.of("user", "alice"), List.of()));
+ * adapter.restoreSession(pid, offset).thenAccept(s -> { if (s != null) s.missedPackets().forEach(replay); });
+ * }</pre>
+ *
  * <h2>Writing a cluster adapter</h2>
  * Extend {@link dev.sio4ee.adapter.InMemoryAdapter}: keep its local room maps and local fan-out
  * ({@code super.broadcast(...)}, {@code localSockets(opts)}), and override what must reach the other servers:

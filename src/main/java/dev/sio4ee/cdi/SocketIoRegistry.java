@@ -67,13 +67,22 @@ public class SocketIoRegistry {
                 LOG.log(System.Logger.Level.INFO, "raw Engine.IO mode: sessions go to {0}", raw.getClass().getName());
                 engine.onConnection(raw);
             } else {
-                io = new SocketIoServer(SocketIoOptions.defaults(), scheduler).attach(engine);
+                io = new SocketIoServer(socketIoOptions(), scheduler).attach(engine);
                 for (SocketIoSetup setup : setups) {
                     setup.configure(io);
                 }
             }
         }
         return engine;
+    }
+
+    /** The default options, as the setup beans adjust them. */
+    private SocketIoOptions socketIoOptions() {
+        SocketIoOptions options = SocketIoOptions.defaults();
+        for (SocketIoSetup setup : setups) {
+            options = setup.options(options);
+        }
+        return options;
     }
 
     /**

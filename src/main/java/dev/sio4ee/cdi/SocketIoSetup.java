@@ -1,5 +1,6 @@
 package dev.sio4ee.cdi;
 
+import dev.sio4ee.server.SocketIoOptions;
 import dev.sio4ee.server.SocketIoServer;
 
 /**
@@ -27,4 +28,20 @@ public interface SocketIoSetup {
      * @param io the server
      */
     void configure(SocketIoServer io);
+
+    /**
+     * Adjusts the server's options before it is created (for example to turn connection-state recovery on).
+     * Called once per setup bean, in turn, before any {@link #configure}; by default the options pass unchanged.
+     * <pre>{@code
+     * public SocketIoOptions options(SocketIoOptions options) {
+     *     return options.withConnectionStateRecovery(ConnectionStateRecovery.defaults());
+     * }
+     * }</pre>
+     *
+     * @param options the options so far (the defaults, as changed by the setups before this one)
+     * @return the options to use
+     */
+    default SocketIoOptions options(SocketIoOptions options) {
+        return options;
+    }
 }

@@ -170,6 +170,26 @@ public record Packet(PacketType type, String nsp, Integer id, JsonValue data, Li
     }
 
     /**
+     * This EVENT packet with one more string argument at the end (connection-state recovery appends the
+     * packet's offset this way, so clients that do not know it just see an extra argument).
+     *
+     * <pre>{@code Packet p = Packet.event("/", "hi", null).withArgument("ab12"); // 2["hi","ab12"]}</pre>
+     *
+     * @param value the argument
+     * @return a copy with the argument appended
+     * @throws IllegalStateException if this is not an EVENT packet
+     */
+    public Packet withArgument(String value) {
+        if (type != PacketType.EVENT) {
+            throw new IllegalStateException("only EVENT packets have arguments, not " + type);
+        }
+        jakarta.json.JsonArrayBuilder b = JsonText.arrayBuilder();
+        data.asJsonArray().forEach(b::add);
+        b.add(Objects.requireNonNull(value, "value"));
+        return new Packet(type, nsp, id, b.build(), attachments);
+    }
+
+    /**
      * The type written on the wire: {@link PacketType#BINARY_EVENT} / {@link PacketType#BINARY_ACK} when the
      * packet has attachments, else {@link #type()}.
      *

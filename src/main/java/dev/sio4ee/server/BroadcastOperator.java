@@ -104,7 +104,10 @@ public final class BroadcastOperator {
     }
 
     /**
-     * Sets the compress flag.
+     * Sets the compress flag (socket.io's {@code io.compress(false)}). The flag reaches the adapter in
+     * {@link BroadcastOptions#flags()} (a cluster adapter forwards it to the other servers, as Node's do); sio4ee's
+     * transports send every packet uncompressed whatever the flag: WebSocket compression (permessage-deflate) is
+     * negotiated per connection by the container, and polling responses are not gzipped.
      * <pre>{@code io.compress(false).emit("hello");}</pre>
      *
      * @param compress whether the packet may be compressed
@@ -164,7 +167,7 @@ public final class BroadcastOperator {
      */
     public void emit(String event, Object... args) {
         Emitter.checkEventName(event);
-        nsp.adapter().broadcast(Packet.event(nsp.name(), event, Arrays.asList(args)), options());
+        nsp.broadcast(Packet.event(nsp.name(), event, Arrays.asList(args)), options());
     }
 
     /**

@@ -91,6 +91,17 @@ public final class Client implements EngineSessionListener {
         return java.util.Collections.unmodifiableMap(sockets);
     }
 
+    /**
+     * The underlying Engine.IO session (socket.io's {@code client.conn}): its transport, and
+     * {@code close(...)} to drop the connection at the engine level.
+     * <pre>{@code socket.client().conn().close(CloseReason.TRANSPORT_ERROR, "gone");}</pre>
+     *
+     * @return the session
+     */
+    public EngineSession conn() {
+        return session;
+    }
+
     EngineSession session() {
         return session;
     }

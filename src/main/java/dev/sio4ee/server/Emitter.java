@@ -1,28 +1,30 @@
 package dev.sio4ee.server;
 
+import dev.sio4ee.adapter.BroadcastFlags;
 import dev.sio4ee.protocol.Packet;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Emits to one socket with modifiers: socket.io's {@code socket.volatile} and {@code socket.timeout(ms)}.
- * Immutable: each modifier returns a new emitter.
+ * Emits to one socket with modifiers: socket.io's {@code socket.volatile}, {@code socket.compress(bool)} and
+ * {@code socket.timeout(ms)}. Immutable: each modifier returns a new emitter. With connection-state recovery on,
+ * an emit goes through the adapter to the socket's own room (as Node does), so that it gets an offset and is
+ * replayed if the client was briefly away.
  *
  * <pre>{@code
  * socket.asVolatile().emit("position", 10, 20);
+ * socket.compress(false).emit("raw", bytes);
  * socket.timeout(5_000).emitWithAck("question").thenAccept(answer -> log(answer.get(0)));
  * }</pre>
  */
 public final class Emitter {
     private final Socket socket;
-    private final boolean isVolatile;
-    private final Long timeout;
+    private final BroadcastFlags flags;
 
-    Emitter(Socket socket, boolean isVolatile, Long timeout) {
+    Emitter(Socket socket, BroadcastFlags flags) {
         this.socket = socket;
-        this.isVolatile = isVolatile;
-        this.timeout = timeout;
+        this.flags = flags;
     }
 
     /**
@@ -32,7 +34,19 @@ public final class Emitter {
      * @return a new emitter
      */
     public Emitter asVolatile() {
-        return new Emitter(socket, true, timeout);
+        return new Emitter(socket, flags.withVolatile(true));
+    }
+
+    /**
+     * The same emitter with the compress flag. It travels with the packet to the adapter; sio4ee's transports
+     * send every packet uncompressed whatever the flag (see {@link Socket#compress(boolean)}).
+     * <pre>{@code socket.timeout(1_000).compress(false).emit("raw", bytes);}</pre>
+     *
+     * @param compress whether the packet may be compressed
+     * @return a new emitter
+     */
+    public Emitter compress(boolean compress) {
+        return new Emitter(socket, flags.withCompress(compress));
     }
 
     /**
@@ -46,7 +60,17 @@ public final class Emitter {
         if (millis < 0) {
             throw new IllegalArgumentException("negative timeout " + millis);
         }
-        return new Emitter(socket, isVolatile, millis);
+        return new Emitter(socket, flags.withTimeout(millis));
+    }
+
+    /**
+     * The flags this emitter sends with.
+     * <pre>{@code socket.compress(false).flags().compress() // false}</pre>
+     *
+     * @return the flags
+     */
+    public BroadcastFlags flags() {
+        return flags;
     }
 
     /**
@@ -58,9 +82,7 @@ public final class Emitter {
      * @throws IllegalArgumentException for a reserved name or an argument that cannot become JSON
      */
     public void emit(String event, Object... args) {
-        Packet packet = event(event, args);
-        socket.notifyOutgoing(packet);
-        socket.packet(packet, isVolatile);
+        send(event(event, args));
     }
 
     /**
@@ -74,10 +96,18 @@ public final class Emitter {
      */
     public CompletionStage<Args> emitWithAck(String event, Object... args) {
         Packet packet = event(event, args).withId(socket.nsp().nextAckId());
-        CompletableFuture<Args> answer = socket.expectAck(packet.id(), timeout);
-        socket.notifyOutgoing(packet);
-        socket.packet(packet, isVolatile);
+        CompletableFuture<Args> answer = socket.expectAck(packet.id(), flags.timeout());
+        send(packet);
         return answer;
+    }
+
+    private void send(Packet packet) {
+        if (socket.nsp().server().options().recoveryEnabled()) {
+            socket.emitThroughAdapter(packet, flags);
+        } else {
+            socket.notifyOutgoing(packet);
+            socket.packet(packet, flags.isVolatile());
+        }
     }
 
     private Packet event(String event, Object[] args) {

@@ -24,8 +24,7 @@ final class LocalView implements LocalSocket {
 
     @Override
     public void write(Packet packet, List<Object> frames, boolean isVolatile) {
-        socket.notifyOutgoing(packet);
-        socket.clientRef().write(frames, isVolatile);
+        socket.deliver(packet, frames, isVolatile);
     }
 
     @Override

@@ -2,18 +2,24 @@ package dev.sio4ee.server;
 
 import dev.sio4ee.adapter.Adapter;
 import dev.sio4ee.adapter.AdapterHost;
+import dev.sio4ee.adapter.BroadcastOptions;
 import dev.sio4ee.adapter.LocalSocket;
+import dev.sio4ee.adapter.Session;
 import dev.sio4ee.protocol.Packet;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +35,7 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public class Namespace implements AdapterHost {
+    private static final System.Logger LOG = System.getLogger(Namespace.class.getName());
     /** How long {@link #serverSideEmitWithAck} waits for the other servers, as the cluster adapters' default. */
     public static final long SERVER_SIDE_EMIT_TIMEOUT = 5_000;
 
@@ -36,6 +43,13 @@ public class Namespace implements AdapterHost {
     private final String name;
     private final Adapter adapter;
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
+    /** Recovered sockets between their restore and their CONNECT reply: they hold what is broadcast to them. */
+    private final Map<String, Socket> recovering = new ConcurrentHashMap<>();
+    /**
+     * With recovery on, broadcasts share it and a restore takes it alone, so that each broadcast is either in the
+     * restored session's missed packets or delivered to the recovered socket, never both, never neither.
+     */
+    private final ReadWriteLock recoveryGate = new ReentrantReadWriteLock();
     private final List<Middleware> middlewares = new CopyOnWriteArrayList<>();
     private final List<Consumer<Socket>> connectionHandlers = new CopyOnWriteArrayList<>();
     private final Map<String, List<EventHandler>> serverSideHandlers = new ConcurrentHashMap<>();
@@ -181,6 +195,17 @@ public class Namespace implements AdapterHost {
     }
 
     /**
+     * A broadcast with the compress flag (see {@link BroadcastOperator#compress(boolean)}).
+     * <pre>{@code nsp.compress(false).emit("hello");}</pre>
+     *
+     * @param compress whether the packets may be compressed
+     * @return the operator
+     */
+    public BroadcastOperator compress(boolean compress) {
+        return new BroadcastOperator(this).compress(compress);
+    }
+
+    /**
      * A broadcast whose acknowledgements time out.
      * <pre>{@code nsp.timeout(1_000).emitWithAck("ping");}</pre>
      *
@@ -315,7 +340,34 @@ public class Namespace implements AdapterHost {
     @Override
     public LocalSocket localSocket(String id) {
         Socket s = sockets.get(id);
+        if (s == null) {
+            s = recovering.get(id);
+        }
         return s == null ? null : s.localView();
+    }
+
+    /**
+     * The server's clock.
+     * <pre>{@code long now = nsp.nowMillis();}</pre>
+     *
+     * @return the scheduler's time in ms
+     */
+    @Override
+    public long nowMillis() {
+        return server.scheduler().nowMillis();
+    }
+
+    /**
+     * Runs a task on the server's shared scheduler.
+     * <pre>{@code Runnable cancel = nsp.schedule(task, 60_000);}</pre>
+     *
+     * @param task        the task
+     * @param delayMillis the delay
+     * @return cancels the task
+     */
+    @Override
+    public Runnable schedule(Runnable task, long delayMillis) {
+        return server.scheduler().schedule(task, delayMillis)::cancel;
     }
 
     /**
@@ -353,9 +405,92 @@ public class Namespace implements AdapterHost {
 
     // ---- connection ----
 
-    /** A client asks to connect: runs the middlewares, then connects the socket or refuses it. */
+    /** Broadcasts through the adapter (behind the recovery gate when recovery is on). */
+    void broadcast(Packet packet, BroadcastOptions opts) {
+        if (!server.options().recoveryEnabled()) {
+            adapter.broadcast(packet, opts);
+            return;
+        }
+        recoveryGate.readLock().lock();
+        try {
+            adapter.broadcast(packet, opts);
+        } finally {
+            recoveryGate.readLock().unlock();
+        }
+    }
+
+    /**
+     * A client asks to connect: with recovery on and {@code auth.pid} and {@code auth.offset} strings, tries to
+     * restore its session first; then runs the middlewares (skipped on recovery by default) and connects the
+     * socket or refuses it.
+     */
     void add(Client client, JsonObject auth, Consumer<Socket> onConnected) {
-        Socket socket = new Socket(this, client, auth);
+        ConnectionStateRecovery recovery = server.options().connectionStateRecovery();
+        String pid = auth.get("pid") instanceof JsonString s ? s.getString() : null;
+        String offset = auth.get("offset") instanceof JsonString s ? s.getString() : null;
+        if (recovery == null || pid == null || offset == null) {
+            admit(new Socket(this, client, auth, null), recovery, onConnected);
+            return;
+        }
+        CompletableFuture<Session> restoring;
+        Socket restored = null;
+        recoveryGate.writeLock().lock();
+        try {
+            restoring = restore(pid, offset);
+            if (restoring.isDone()) {
+                restored = recreate(client, auth, restoring.join());
+            }
+        } finally {
+            recoveryGate.writeLock().unlock();
+        }
+        if (restored != null) {
+            admit(restored, recovery, onConnected); // outside the gate: user code runs from here
+            return;
+        }
+        // an adapter answering later (another store): the gate only covers the socket's re-creation
+        restoring.whenComplete((session, error) -> {
+            Socket socket;
+            recoveryGate.writeLock().lock();
+            try {
+                socket = recreate(client, auth, error == null ? session : null);
+            } finally {
+                recoveryGate.writeLock().unlock();
+            }
+            admit(socket, recovery, onConnected);
+        });
+    }
+
+    private CompletableFuture<Session> restore(String pid, String offset) {
+        try {
+            return adapter.restoreSession(pid, offset).toCompletableFuture()
+                    .exceptionally(e -> {
+                        LOG.log(System.Logger.Level.DEBUG, "error while restoring session: {0}", e.toString());
+                        return null;
+                    });
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "error while restoring session: {0}", e.toString());
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** The socket of a restored session, in its rooms and holding broadcasts until connected; else a new one. */
+    private Socket recreate(Client client, JsonObject auth, Session session) {
+        if (session == null || sockets.containsKey(session.sid()) || recovering.containsKey(session.sid())) {
+            return new Socket(this, client, auth, null);
+        }
+        Socket socket = new Socket(this, client, auth, session);
+        recovering.put(socket.id(), socket);
+        socket.join(session.rooms());
+        LOG.log(System.Logger.Level.DEBUG, "connection state recovered for sid {0}", socket.id());
+        return socket;
+    }
+
+    private void admit(Socket socket, ConnectionStateRecovery recovery, Consumer<Socket> onConnected) {
+        Client client = socket.client();
+        if (recovery != null && recovery.skipMiddlewares() && socket.recovered() && !client.isClosed()) {
+            doConnect(socket, onConnected);
+            return;
+        }
         run(socket, 0, error -> {
             if (client.isClosed()) {
                 socket.cleanup();
@@ -399,6 +534,7 @@ public class Namespace implements AdapterHost {
 
     private void doConnect(Socket socket, Consumer<Socket> onConnected) {
         sockets.put(socket.id(), socket);
+        recovering.remove(socket.id(), socket);
         onConnected.accept(socket);
         socket.onConnect();
         server.listeners().forEach(l -> Listeners.run(() -> l.onConnected(socket), "server listener"));
@@ -409,6 +545,7 @@ public class Namespace implements AdapterHost {
 
     /** A socket left. */
     void remove(Socket socket) {
+        recovering.remove(socket.id(), socket);
         sockets.remove(socket.id(), socket);
         if (parent != null && sockets.isEmpty() && server.options().cleanupEmptyChildNamespaces()) {
             parent.removeChild(this);

@@ -55,7 +55,7 @@ final class ParentBroadcastAdapter implements Adapter {
 
     @Override
     public void broadcast(Packet packet, BroadcastOptions opts) {
-        parent.children().forEach(c -> c.adapter().broadcast(packet, opts));
+        parent.children().forEach(c -> c.broadcast(packet, opts));
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class ParentNamespace extends Namespace {
     }
 
     Namespace createChild(String name) {
-        Namespace child = new Namespace(server(), name, server().options().adapter(), this);
+        Namespace child = new Namespace(server(), name, server().options().effectiveAdapter(), this);
         copyInto(child);
         children.add(child);
         return child;

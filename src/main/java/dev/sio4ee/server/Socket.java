@@ -1,7 +1,10 @@
 package dev.sio4ee.server;
 
 import dev.sio4ee.adapter.Adapter;
+import dev.sio4ee.adapter.BroadcastFlags;
+import dev.sio4ee.adapter.BroadcastOptions;
 import dev.sio4ee.adapter.LocalSocket;
+import dev.sio4ee.adapter.Session;
 import dev.sio4ee.engine.SessionIds;
 import dev.sio4ee.protocol.Packet;
 import dev.sio4ee.protocol.PacketType;
@@ -16,9 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One client in one namespace (socket.io's server-side {@code Socket}): receives the client's events, emits to
@@ -38,29 +41,47 @@ public final class Socket {
     /** The event names a client may not send and the server may not emit. */
     static final Set<String> RESERVED_EVENTS = Set.of("connect", "connect_error", "disconnect", "disconnecting",
             "newListener", "removeListener");
+    /** The reasons after which a session is kept for connection-state recovery (as Node's). */
+    static final Set<DisconnectReason> RECOVERABLE_REASONS = Set.of(DisconnectReason.TRANSPORT_ERROR,
+            DisconnectReason.TRANSPORT_CLOSE, DisconnectReason.FORCED_CLOSE, DisconnectReason.PING_TIMEOUT,
+            DisconnectReason.SERVER_SHUTTING_DOWN, DisconnectReason.FORCED_SERVER_CLOSE);
 
-    private final String id = SessionIds.generate();
+    private final String id;
+    private final String pid;
+    private final boolean recovered;
     private final Namespace nsp;
     private final Client client;
     private final Handshake handshake;
     private final Adapter adapter;
     private final AckRegistry acks;
     private final Map<String, Object> data = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final Map<String, List<EventHandler>> handlers = new ConcurrentHashMap<>();
-    private final List<AnyListener> anyListeners = new CopyOnWriteArrayList<>();
+    private final IncomingEvents incoming = new IncomingEvents(this);
     private final List<AnyListener> anyOutgoingListeners = new CopyOnWriteArrayList<>();
     private final List<DisconnectListener> disconnectingListeners = new CopyOnWriteArrayList<>();
     private final List<DisconnectListener> disconnectListeners = new CopyOnWriteArrayList<>();
+    private final RecoveryHold hold;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final LocalSocket local = new LocalView(this);
     private volatile boolean connected;
 
-    Socket(Namespace nsp, Client client, JsonObject auth) {
+    Socket(Namespace nsp, Client client, JsonObject auth, Session previous) {
         this.nsp = nsp;
         this.client = client;
         this.adapter = nsp.adapter();
         this.acks = new AckRegistry(nsp.server().scheduler());
         this.handshake = Handshake.of(client.session().request(), auth, System.currentTimeMillis());
+        if (previous != null) {
+            this.id = previous.sid();
+            this.pid = previous.pid();
+            this.recovered = true;
+            this.data.putAll(previous.data());
+            this.hold = new RecoveryHold(previous.missedPackets());
+        } else {
+            this.id = SessionIds.generate();
+            this.pid = nsp.server().options().recoveryEnabled() ? SessionIds.generate() : null;
+            this.recovered = false;
+            this.hold = null;
+        }
     }
 
     /**
@@ -71,6 +92,17 @@ public final class Socket {
      */
     public String id() {
         return id;
+    }
+
+    /**
+     * Whether this socket was recovered after a temporary disconnection (connection-state recovery): it has the
+     * id, rooms and {@code data} of the socket that dropped, and the client received the events it missed.
+     * <pre>{@code io.onConnection(s -> { if (!s.recovered()) s.join("lobby"); });}</pre>
+     *
+     * @return true if recovered, false for a new session
+     */
+    public boolean recovered() {
+        return recovered;
     }
 
     /**
@@ -178,7 +210,7 @@ public final class Socket {
      * @throws IllegalArgumentException for a reserved name or an argument that cannot become JSON
      */
     public void emit(String event, Object... args) {
-        new Emitter(this, false, null).emit(event, args);
+        new Emitter(this, BroadcastFlags.NONE).emit(event, args);
     }
 
     /**
@@ -190,7 +222,7 @@ public final class Socket {
      * @return the client's answer; fails if the socket disconnects first
      */
     public CompletionStage<Args> emitWithAck(String event, Object... args) {
-        return new Emitter(this, false, null).emitWithAck(event, args);
+        return new Emitter(this, BroadcastFlags.NONE).emitWithAck(event, args);
     }
 
     /**
@@ -211,7 +243,7 @@ public final class Socket {
      * @return the emitter
      */
     public Emitter timeout(long millis) {
-        return new Emitter(this, false, millis);
+        return new Emitter(this, BroadcastFlags.NONE).timeout(millis);
     }
 
     /**
@@ -222,7 +254,56 @@ public final class Socket {
      * @return the emitter
      */
     public Emitter asVolatile() {
-        return new Emitter(this, true, null);
+        return new Emitter(this, BroadcastFlags.NONE.withVolatile(true));
+    }
+
+    /**
+     * An emitter with the compress flag (socket.io's {@code socket.compress(false)}). The flag travels with the
+     * packet to the adapter (a cluster adapter forwards it); sio4ee's transports send every packet uncompressed
+     * whatever the flag: WebSocket compression (permessage-deflate) is negotiated per connection by the
+     * container, and polling responses are not gzipped.
+     * <pre>{@code socket.compress(false).emit("raw", bytes);}</pre>
+     *
+     * @param compress whether the packet may be compressed
+     * @return the emitter
+     */
+    public Emitter compress(boolean compress) {
+        return new Emitter(this, BroadcastFlags.NONE.withCompress(compress));
+    }
+
+    /**
+     * Adds a packet middleware (socket.io's {@code socket.use(([event, ...args], next) => ...)}): it runs for every
+     * event received from the client, after the {@code onAny} listeners and before the server listeners and the
+     * handlers; it may rewrite the event. An error passed to {@link PacketMiddleware.Next#fail} stops the event
+     * (no handler sees it) and goes to the {@link #onError} listeners.
+     * <pre>{@code
+     * socket.use((event, next) -> {
+     *     if (event.name().startsWith("admin:")) next.fail(new IllegalStateException("unauthorized event"));
+     *     else next.proceed();
+     * });
+     * socket.onError(err -> socket.disconnect());
+     * }</pre>
+     *
+     * @param middleware the middleware
+     * @return this socket
+     */
+    public Socket use(PacketMiddleware middleware) {
+        incoming.use(middleware);
+        return this;
+    }
+
+    /**
+     * Hears the errors of this socket (socket.io's server-side {@code socket.on("error", ...)}): the errors that
+     * packet middlewares pass on. An event named {@code "error"} sent by the client is an ordinary event for
+     * {@link #on}, not one of these.
+     * <pre>{@code socket.onError(err -> log(err.getMessage()));}</pre>
+     *
+     * @param listener the listener
+     * @return this socket
+     */
+    public Socket onError(Consumer<Exception> listener) {
+        incoming.onError(listener);
+        return this;
     }
 
     /**
@@ -234,7 +315,7 @@ public final class Socket {
      * @return this socket
      */
     public Socket on(String event, EventHandler handler) {
-        handlers.computeIfAbsent(event, k -> new CopyOnWriteArrayList<>()).add(handler);
+        incoming.on(event, handler);
         return this;
     }
 
@@ -247,10 +328,7 @@ public final class Socket {
      * @return this socket
      */
     public Socket off(String event, EventHandler handler) {
-        List<EventHandler> list = handlers.get(event);
-        if (list != null) {
-            list.remove(handler);
-        }
+        incoming.off(event, handler);
         return this;
     }
 
@@ -262,7 +340,7 @@ public final class Socket {
      * @return this socket
      */
     public Socket onAny(AnyListener listener) {
-        anyListeners.add(listener);
+        incoming.anyListeners().add(listener);
         return this;
     }
 
@@ -274,7 +352,7 @@ public final class Socket {
      * @return this socket
      */
     public Socket offAny(AnyListener listener) {
-        anyListeners.remove(listener);
+        incoming.anyListeners().remove(listener);
         return this;
     }
 
@@ -421,10 +499,6 @@ public final class Socket {
         return local;
     }
 
-    Client clientRef() {
-        return client;
-    }
-
     Adapter adapter() {
         return adapter;
     }
@@ -438,6 +512,18 @@ public final class Socket {
         client.write(nsp.server().encoder().encode(packet), isVolatile);
     }
 
+    /**
+     * Writes a packet that went through the adapter. A recovered socket holds such packets until its CONNECT
+     * reply and missed packets are written, so the client gets everything once and in order.
+     */
+    void deliver(Packet packet, List<Object> frames, boolean isVolatile) {
+        if (hold != null && hold.keep(packet, frames, isVolatile)) {
+            return;
+        }
+        notifyOutgoing(packet);
+        client.write(frames, isVolatile);
+    }
+
     void notifyOutgoing(Packet packet) {
         if (anyOutgoingListeners.isEmpty() || packet.type() != PacketType.EVENT) {
             return;
@@ -449,11 +535,30 @@ public final class Socket {
         }
     }
 
-    /** Accepted by the namespace: joins its own room and answers the CONNECT. */
+    /**
+     * Accepted by the namespace: joins its own room and answers the CONNECT ({@code {sid}}, plus {@code pid}
+     * with recovery). A recovered socket first writes the packets its client missed (as Node does, before the
+     * CONNECT), then the packets held meanwhile.
+     */
     void onConnect() {
         connected = true;
         join(id);
-        packet(Packet.connect(nsp.name(), Jsons.object().add("sid", id).build()), false);
+        var reply = Jsons.object().add("sid", id);
+        if (pid != null) {
+            reply.add("pid", pid);
+        }
+        Packet connect = Packet.connect(nsp.name(), reply.build());
+        if (hold == null) {
+            packet(connect, false);
+            return;
+        }
+        hold.release(missed -> packet(new Packet(missed.type(), nsp.name(), null, missed.data(),
+                        missed.attachments()), false),
+                () -> packet(connect, false),
+                (p, frames) -> {
+                    notifyOutgoing(p);
+                    client.write(frames, false);
+                });
     }
 
     /** A packet for this namespace arrived from the client. */
@@ -462,27 +567,10 @@ public final class Socket {
             return;
         }
         switch (packet.type()) {
-            case EVENT -> onEvent(packet);
+            case EVENT -> incoming.receive(packet);
             case ACK -> acks.complete(packet);
             case DISCONNECT -> onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, null);
             default -> LOG.log(System.Logger.Level.DEBUG, "ignored {0} on {1}", packet.type(), this);
-        }
-    }
-
-    private void onEvent(Packet packet) {
-        String event = Args.eventName(packet);
-        Args args = Args.ofEvent(packet);
-        Ack ack = packet.id() == null ? Ack.NONE : new ClientAck(this, packet.id());
-        for (AnyListener l : anyListeners) {
-            Listeners.run(() -> l.onEvent(event, args), "onAny listener");
-        }
-        nsp.server().listeners().forEach(l -> Listeners.run(() -> l.onEvent(this, event, args, ack),
-                "server listener"));
-        List<EventHandler> list = handlers.get(event);
-        if (list != null) {
-            for (EventHandler h : list) {
-                Listeners.run(() -> h.onEvent(args, ack), "handler of \"" + event + "\"");
-            }
         }
     }
 
@@ -496,6 +584,13 @@ public final class Socket {
         }
         nsp.server().listeners().forEach(l -> Listeners.run(() -> l.onDisconnecting(this, reason, description),
                 "server listener"));
+        if (pid != null && RECOVERABLE_REASONS.contains(reason)) {
+            Map<String, Object> copy;
+            synchronized (data) {
+                copy = new LinkedHashMap<>(data);
+            }
+            adapter.persistSession(new Session(id, pid, rooms(), copy, List.of()));
+        }
         cleanup();
         client.remove(this);
         connected = false;
@@ -509,8 +604,16 @@ public final class Socket {
 
     /** Leaves every room and the namespace. */
     void cleanup() {
+        if (hold != null) {
+            hold.drop();
+        }
         adapter.delAll(id);
         nsp.remove(this);
+    }
+
+    /** With recovery, an emit to this socket goes through the adapter, so it gets an offset and is logged. */
+    void emitThroughAdapter(Packet packet, BroadcastFlags flags) {
+        nsp.broadcast(packet, new BroadcastOptions(Set.of(id), Set.of(), flags));
     }
 
     /** Refuses the connection: CONNECT_ERROR {message, data}. */

@@ -2,6 +2,7 @@ package dev.sio4ee.server;
 
 import dev.sio4ee.adapter.Adapter;
 import dev.sio4ee.adapter.InMemoryAdapter;
+import dev.sio4ee.adapter.SessionAwareAdapter;
 import dev.sio4ee.protocol.Decoder;
 import java.util.Objects;
 
@@ -19,19 +20,26 @@ import java.util.Objects;
  *                                    leaves (default false)
  * @param adapter                     creates the adapter of each namespace (default {@link InMemoryAdapter})
  * @param maxAttachments              the most binary attachments accepted per packet (default 10)
+ * @param connectionStateRecovery     the recovery settings, or {@code null} when recovery is off (the default);
+ *                                    with recovery on and the default adapter, namespaces get a
+ *                                    {@link SessionAwareAdapter}
  */
 public record SocketIoOptions(long connectTimeout, boolean cleanupEmptyChildNamespaces, Adapter.Factory adapter,
-                              int maxAttachments) {
+                              int maxAttachments, ConnectionStateRecovery connectionStateRecovery) {
+
+    /** The default adapter factory ({@link InMemoryAdapter}, or {@link SessionAwareAdapter} with recovery). */
+    public static final Adapter.Factory DEFAULT_ADAPTER = InMemoryAdapter::new;
 
     /**
      * Validates.
      *
-     * <pre>{@code new SocketIoOptions(45_000, false, InMemoryAdapter::new, 10)}</pre>
+     * <pre>{@code new SocketIoOptions(45_000, false, InMemoryAdapter::new, 10, null)}</pre>
      *
      * @param connectTimeout              see the record doc
      * @param cleanupEmptyChildNamespaces see the record doc
      * @param adapter                     see the record doc
      * @param maxAttachments              see the record doc
+     * @param connectionStateRecovery     see the record doc
      */
     public SocketIoOptions {
         if (connectTimeout <= 0 || maxAttachments < 0) {
@@ -47,7 +55,7 @@ public record SocketIoOptions(long connectTimeout, boolean cleanupEmptyChildName
      * @return the default options
      */
     public static SocketIoOptions defaults() {
-        return new SocketIoOptions(45_000, false, InMemoryAdapter::new, Decoder.DEFAULT_MAX_ATTACHMENTS);
+        return new SocketIoOptions(45_000, false, DEFAULT_ADAPTER, Decoder.DEFAULT_MAX_ATTACHMENTS, null);
     }
 
     /**
@@ -58,7 +66,8 @@ public record SocketIoOptions(long connectTimeout, boolean cleanupEmptyChildName
      * @return the copy
      */
     public SocketIoOptions withConnectTimeout(long millis) {
-        return new SocketIoOptions(millis, cleanupEmptyChildNamespaces, adapter, maxAttachments);
+        return new SocketIoOptions(millis, cleanupEmptyChildNamespaces, adapter, maxAttachments,
+                connectionStateRecovery);
     }
 
     /**
@@ -69,7 +78,7 @@ public record SocketIoOptions(long connectTimeout, boolean cleanupEmptyChildName
      * @return the copy
      */
     public SocketIoOptions withCleanupEmptyChildNamespaces(boolean value) {
-        return new SocketIoOptions(connectTimeout, value, adapter, maxAttachments);
+        return new SocketIoOptions(connectTimeout, value, adapter, maxAttachments, connectionStateRecovery);
     }
 
     /**
@@ -80,7 +89,8 @@ public record SocketIoOptions(long connectTimeout, boolean cleanupEmptyChildName
      * @return the copy
      */
     public SocketIoOptions withAdapter(Adapter.Factory factory) {
-        return new SocketIoOptions(connectTimeout, cleanupEmptyChildNamespaces, factory, maxAttachments);
+        return new SocketIoOptions(connectTimeout, cleanupEmptyChildNamespaces, factory, maxAttachments,
+                connectionStateRecovery);
     }
 
     /**
@@ -91,6 +101,42 @@ public record SocketIoOptions(long connectTimeout, boolean cleanupEmptyChildName
      * @return the copy
      */
     public SocketIoOptions withMaxAttachments(int value) {
-        return new SocketIoOptions(connectTimeout, cleanupEmptyChildNamespaces, adapter, value);
+        return new SocketIoOptions(connectTimeout, cleanupEmptyChildNamespaces, adapter, value, connectionStateRecovery);
+    }
+
+    /**
+     * A copy with connection-state recovery on (settings given) or off ({@code null}).
+     * <pre>{@code options.withConnectionStateRecovery(ConnectionStateRecovery.defaults())}</pre>
+     *
+     * @param value the settings, or null
+     * @return the copy
+     */
+    public SocketIoOptions withConnectionStateRecovery(ConnectionStateRecovery value) {
+        return new SocketIoOptions(connectTimeout, cleanupEmptyChildNamespaces, adapter, maxAttachments, value);
+    }
+
+    /**
+     * Whether connection-state recovery is on.
+     * <pre>{@code options.recoveryEnabled() // false by default}</pre>
+     *
+     * @return true if {@link #connectionStateRecovery()} is set
+     */
+    public boolean recoveryEnabled() {
+        return connectionStateRecovery != null;
+    }
+
+    /**
+     * The factory the namespaces use: {@link #adapter()}, except that the default adapter becomes a
+     * {@link SessionAwareAdapter} when recovery is on (as Node picks its {@code SessionAwareAdapter}).
+     * <pre>{@code Adapter a = options.effectiveAdapter().create(namespace);}</pre>
+     *
+     * @return the factory
+     */
+    public Adapter.Factory effectiveAdapter() {
+        if (connectionStateRecovery != null && adapter == DEFAULT_ADAPTER) {
+            long window = connectionStateRecovery.maxDisconnectionDuration();
+            return host -> new SessionAwareAdapter(host, window);
+        }
+        return adapter;
     }
 }

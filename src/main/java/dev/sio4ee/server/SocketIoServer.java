@@ -116,7 +116,7 @@ public final class SocketIoServer implements EngineConnectionListener {
             return existing;
         }
         synchronized (namespaceLock) {
-            return nsps.computeIfAbsent(n, k -> new Namespace(this, k, options.adapter(), null));
+            return nsps.computeIfAbsent(n, k -> new Namespace(this, k, options.effectiveAdapter(), null));
         }
     }
 
@@ -288,6 +288,17 @@ public final class SocketIoServer implements EngineConnectionListener {
      */
     public BroadcastOperator timeout(long millis) {
         return main.timeout(millis);
+    }
+
+    /**
+     * A broadcast of the main namespace with the compress flag (see {@link BroadcastOperator#compress(boolean)}).
+     * <pre>{@code io.compress(false).emit("hello");}</pre>
+     *
+     * @param compress whether the packets may be compressed
+     * @return the operator
+     */
+    public BroadcastOperator compress(boolean compress) {
+        return main.compress(compress);
     }
 
     /**

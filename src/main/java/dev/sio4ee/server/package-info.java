@@ -66,6 +66,35 @@
  * state), {@code client namespace disconnect}, {@code server namespace disconnect}. The
  * {@code onDisconnecting} listeners run while the socket is still in its rooms.
  *
+ * <h2>Packet middlewares</h2>
+ * <pre>{@code
+ * socket.use((event, next) -> {                                  // every incoming event, after onAny
+ *     if (event.name().startsWith("admin:")) next.fail(new IllegalStateException("unauthorized event"));
+ *     else next.proceed();                                        // may also event.rewrite(name, args)
+ * });
+ * socket.onError(err -> socket.disconnect());                      // the refused events' errors
+ * }</pre>
+ *
+ * <h2>Connection-state recovery</h2>
+ * Off by default; on with {@code SocketIoOptions.withConnectionStateRecovery(ConnectionStateRecovery.defaults())}
+ * (two minutes, middlewares skipped). The CONNECT is then answered {@code {"sid":...,"pid":...}}, broadcast events
+ * and {@code socket.emit}s (routed through the adapter to the socket's own room) get an offset as last argument,
+ * and a client coming back within the window with {@code auth.pid} and {@code auth.offset} gets its socket back:
+ * <pre>{@code
+ * io.onConnection(socket -> {
+ *     if (socket.recovered()) return;   // same id, rooms and data; missed events already sent, in order
+ *     socket.join("lobby");
+ * });
+ * }</pre>
+ * Restoring takes the namespace's recovery gate alone while broadcasts share it, and a recovered socket holds
+ * what reaches it until its CONNECT answer is written, so no event is lost or doubled by the reconnection. The
+ * store is the adapter's ({@link dev.sio4ee.adapter.SessionAwareAdapter} by default).
+ *
+ * <h2>Compression flag</h2>
+ * {@code socket.compress(false)} and {@code io.compress(false)} exist for parity with Node: the flag reaches the
+ * adapter (a cluster adapter forwards it); sio4ee's transports never compress a single packet (WebSocket
+ * permessage-deflate is negotiated per connection by the container; polling responses are not gzipped).
+ *
  * <h2>Hooks for bridges</h2>
  * {@link dev.sio4ee.server.ServerListener} sees every socket of every namespace, in socket.io order (connected,
  * events, disconnecting, disconnected); the CDI bridge is one. Exceptions of user code are logged and never close
@@ -74,8 +103,6 @@
  * <h2>Threading</h2>
  * Everything is thread-safe. Events of one connection arrive in order on the engine's listener thread; emits and
  * broadcasts may come from any thread. Ack timeouts are tasks on the one shared
- * {@link dev.sio4ee.engine.EngineScheduler}. The single write path of a socket ({@code Socket#packet}) and the
- * single CONNECT reply ({@code Socket#onConnect}) are where connection-state recovery (offsets, {@code pid})
- * will plug in.
+ * {@link dev.sio4ee.engine.EngineScheduler}.
  */
 package dev.sio4ee.server;
