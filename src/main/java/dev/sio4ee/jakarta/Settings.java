@@ -41,9 +41,12 @@ public final class Settings {
     /** Name of the sid cookie (default none). */
     public static final String COOKIE = "dev.sio4ee.COOKIE";
 
+    /** Whether to serve the browser client at {@code <path>socket.io.js} (default true, as Node's serveClient). */
+    public static final String SERVE_CLIENT = "dev.sio4ee.SERVE_CLIENT";
+
     /** Every setting name, for documentation and validation. */
     public static final List<String> NAMES = List.of(PATH, PING_INTERVAL, PING_TIMEOUT, UPGRADE_TIMEOUT,
-            MAX_HTTP_BUFFER_SIZE, TRANSPORTS, ALLOW_UPGRADES, CORS_ORIGINS, CORS_CREDENTIALS, COOKIE);
+            MAX_HTTP_BUFFER_SIZE, TRANSPORTS, ALLOW_UPGRADES, CORS_ORIGINS, CORS_CREDENTIALS, COOKIE, SERVE_CLIENT);
 
     private final Function<String, String> contextParams;
     private final Function<String, String> systemProperties;
@@ -123,6 +126,18 @@ public final class Settings {
         }
         p = p.startsWith("/") ? p : "/" + p;
         return p.endsWith("/") ? p : p + "/";
+    }
+
+    /**
+     * Whether to serve the browser client files (Node's {@code serveClient}).
+     * <pre>{@code if (settings.serveClient()) ClientBundle.load(loader).ifPresent(...);}</pre>
+     *
+     * @return true unless the setting is {@code false}
+     * @throws IllegalArgumentException when the value is neither true nor false
+     */
+    public boolean serveClient() {
+        Boolean v = booleanValue(SERVE_CLIENT);
+        return v == null || v;
     }
 
     /**

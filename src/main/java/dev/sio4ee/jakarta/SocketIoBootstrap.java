@@ -15,7 +15,9 @@ import jakarta.websocket.server.ServerEndpointConfig;
 /**
  * Starts sio4ee with the web application: reads the {@link Settings}, starts the registry's server, and
  * registers the long-polling servlet ({@code <path>*}) and the WebSocket endpoint ({@code <path>}, plus the
- * path without its trailing slash) at the configured path. Nothing to declare: being in the WAR is enough.
+ * path without its trailing slash) at the configured path; the servlet also serves the browser client
+ * ({@link ClientBundle}) unless {@link Settings#SERVE_CLIENT} is false. Nothing to declare: being in the WAR is
+ * enough.
  */
 @WebListener
 public class SocketIoBootstrap implements ServletContextListener {
@@ -32,7 +34,15 @@ public class SocketIoBootstrap implements ServletContextListener {
         String path = settings.path();
         String bare = path.substring(0, path.length() - 1);
 
-        ServletRegistration.Dynamic servlet = ctx.addServlet("sio4ee-engine", new EngineIoServlet(engine));
+        ClientBundle client = null;
+        if (settings.serveClient()) {
+            client = ClientBundle.load(EngineIoServlet.class.getClassLoader()).orElse(null);
+            if (client == null) {
+                LOG.log(System.Logger.Level.INFO, "sio4ee: no client bundle in this build, {0}socket.io.js is not "
+                        + "served", path);
+            }
+        }
+        ServletRegistration.Dynamic servlet = ctx.addServlet("sio4ee-engine", new EngineIoServlet(engine, client));
         if (servlet == null) {
             throw new IllegalStateException("a servlet named sio4ee-engine is already registered");
         }
@@ -56,8 +66,8 @@ public class SocketIoBootstrap implements ServletContextListener {
         } catch (DeploymentException e) {
             throw new IllegalStateException("could not register the WebSocket endpoint at " + path, e);
         }
-        LOG.log(System.Logger.Level.INFO, "sio4ee listening at {0}{1} (polling and WebSocket)",
-                ctx.getContextPath(), path);
+        LOG.log(System.Logger.Level.INFO, "sio4ee listening at {0}{1} (polling and WebSocket){2}",
+                ctx.getContextPath(), path, client == null ? "" : ", serving socket.io-client " + client.version());
     }
 
     @Override

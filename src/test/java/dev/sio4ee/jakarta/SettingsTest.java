@@ -65,4 +65,13 @@ class SettingsTest {
         assertThat(Settings.environmentName(Settings.MAX_HTTP_BUFFER_SIZE)).isEqualTo("SIO4EE_MAX_HTTP_BUFFER_SIZE");
         assertThat(Settings.NAMES).allSatisfy(n -> assertThat(n).startsWith("dev.sio4ee."));
     }
+
+    @Test
+    void shouldServeTheClientUnlessTurnedOff() {
+        assertThat(Settings.of(Map.of(), Map.of(), Map.of()).serveClient()).isTrue();
+        assertThat(Settings.of(Map.of(Settings.SERVE_CLIENT, "false"), Map.of(), Map.of()).serveClient()).isFalse();
+        assertThat(Settings.of(Map.of(), Map.of(), Map.of("SIO4EE_SERVE_CLIENT", "false")).serveClient()).isFalse();
+        assertThatThrownBy(() -> Settings.of(Map.of(Settings.SERVE_CLIENT, "no"), Map.of(), Map.of()).serveClient())
+                .hasMessageContaining(Settings.SERVE_CLIENT);
+    }
 }
