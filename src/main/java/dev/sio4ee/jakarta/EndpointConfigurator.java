@@ -20,6 +20,11 @@ final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
     @Override
     public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
         sec.getUserProperties().put(EngineIoEndpoint.HEADERS, Requests.lowerCase(request.getHeaders()));
+        if (request.getUserPrincipal() != null) {
+            sec.getUserProperties().put(EngineIoEndpoint.PRINCIPAL, request.getUserPrincipal());
+        } else {
+            sec.getUserProperties().remove(EngineIoEndpoint.PRINCIPAL);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,8 @@ public class EngineIoEndpoint extends Endpoint {
     private static final System.Logger LOG = System.getLogger(EngineIoEndpoint.class.getName());
     /** Session user property where the configurator leaves the handshake headers. */
     static final String HEADERS = "dev.sio4ee.handshake.headers";
+    /** Session user property where the configurator leaves the caller principal of the handshake. */
+    static final String PRINCIPAL = "dev.sio4ee.handshake.principal";
     /** Session user property where Tyrus leaves the remote address. */
     static final String TYRUS_REMOTE_ADDRESS = "jakarta.websocket.endpoint.remoteAddress";
 
@@ -50,7 +53,15 @@ public class EngineIoEndpoint extends Endpoint {
         Map<String, List<String>> headers = h instanceof Map<?, ?> m ? (Map<String, List<String>>) m : Map.of();
         Object address = session.getUserProperties().get(TYRUS_REMOTE_ADDRESS);
         String remote = address != null ? String.valueOf(address) : forwardedFor(headers);
-        SessionPeer peer = new SessionPeer(session, headers, remote);
+        Principal caller = session.getUserPrincipal();
+        if (caller == null) {
+            Object p = session.getUserProperties().get(PRINCIPAL);
+            if (p == null) {
+                p = config.getUserProperties().get(PRINCIPAL);
+            }
+            caller = p instanceof Principal pr ? pr : null;
+        }
+        SessionPeer peer = new SessionPeer(session, headers, remote, caller);
         WebSocketHandler hd = engine.openWebSocket(peer);
         handler = hd;
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) hd::onText);

@@ -30,7 +30,8 @@ public class SocketIoBootstrap implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServletContext ctx = event.getServletContext();
         Settings settings = Settings.from(ctx::getInitParameter);
-        EngineServer engine = registry.start(settings.engineOptions());
+        EngineServer engine = registry.start(settings.engineOptions(), settings.socketIoOptions(),
+                settings.namespaces());
         String path = settings.path();
         String bare = path.substring(0, path.length() - 1);
 
