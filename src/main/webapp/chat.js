@@ -517,6 +517,11 @@
         leaveRoom(c.name);
       }
     });
-    $("menu").addEventListener("click", () => document.body.classList.toggle("show-sidebar"));
+    $("menu").addEventListener("click", (e) => {
+      e.stopPropagation();
+      document.body.classList.toggle("show-sidebar");
+    });
+    // on small screens the sidebar slides over the conversation: a tap outside closes it
+    document.querySelector(".conversation").addEventListener("click", () => document.body.classList.remove("show-sidebar"));
   });
 })();
