@@ -48,6 +48,10 @@ async function main() {
   result.step = "async";
   result.async = await ack(a, "async", "hello");
 
+  result.step = "request scope";
+  result.requestScope = await ack(a, "request-scope");
+  result.requestScopeAsync = await ack(a, "request-scope-async");
+
   result.step = "enterprise beans";
   result.stateless = await ack(a, "ejb-stateless", "s");
   result.singleton = [await ack(a, "ejb-singleton", "x"), await ack(a, "ejb-singleton", "y")];

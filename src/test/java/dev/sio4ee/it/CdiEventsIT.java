@@ -14,7 +14,9 @@ import dev.sio4ee.it.app.cdi.OrderObserver;
 import dev.sio4ee.it.app.cdi.OrderPlaced;
 import dev.sio4ee.it.app.cdi.Orders;
 import dev.sio4ee.it.app.cdi.Point;
+import dev.sio4ee.it.app.cdi.RequestCounter;
 import dev.sio4ee.it.app.cdi.Schema;
+import dev.sio4ee.it.app.cdi.ScopeObserver;
 import dev.sio4ee.it.app.cdi.SingletonObserver;
 import dev.sio4ee.it.app.cdi.StatelessObserver;
 import dev.sio4ee.it.app.cdi.ThrowingObserver;
@@ -34,6 +36,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -41,6 +44,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,7 +72,7 @@ class CdiEventsIT {
                         ThrowingObserver.class, AsyncObserver.class, StatelessObserver.class,
                         SingletonObserver.class, TransactionalObserver.class, GlobalGuard.class, TokenGuard.class,
                         AuditGuard.class, GuardedObserver.class, OrderPlaced.class, Schema.class, Orders.class,
-                        OrderObserver.class, DynamicSetup.class)
+                        OrderObserver.class, DynamicSetup.class, RequestCounter.class, ScopeObserver.class)
                 // MicroProfile Config comes before context-params: /from-mp replaces /from-context
                 .addAsResource(new StringAsset("dev.sio4ee.NAMESPACES=/from-mp\n"),
                         "META-INF/microprofile-config.properties");
@@ -94,6 +98,9 @@ class CdiEventsIT {
         assertThat(r.getString("pingOther")).isEqualTo("pong from /other");
         // @ObservesAsync, on another thread than the sync observers
         assertThat(r.getJsonArray("async").toString()).isEqualTo("[\"async hello\",true]");
+        // sync and async observers run with an active request context
+        assertThat(r.getJsonArray("requestScope").toString()).isEqualTo("[1,2]");
+        assertThat(r.getJsonArray("requestScopeAsync").toString()).isEqualTo("[1,2]");
         // enterprise beans, each in a transaction
         assertThat(r.getJsonArray("stateless").toString()).isEqualTo("[\"stateless s\",true]");
         assertThat(r.getJsonArray("singleton").toString()).contains("\"singleton x\"").contains("\"singleton y\"");
@@ -144,21 +151,45 @@ class CdiEventsIT {
         assertThat(journalUntilDisconnected(base, r.getString("dynId"))).first().isEqualTo("connected /dyn-7");
     }
 
+    @Test
+    void shouldFireTheDisconnectionOfAVanishedWebSocketClientToPlainAndEnterpriseBeans() throws Exception {
+        URL base = Deployments.loopback(deployed);
+        JsonObject r = NodeClient.run(40, "cdi-vanish.mjs", base.toString());
+        assertThat(r.getBoolean("ok")).as("client result %s", r).isTrue();
+        String id = r.getString("id");
+        // no close frame: on WildFly the container reports it on an I/O thread, where CDI.current() fails
+        List<String> seen = journalUntilDisconnected(base, id);
+        assertThat(seen).containsExactly("connected /cdi", "disconnecting transport close in r1 true",
+                "disconnected transport close rooms 0");
+        assertThat(journalUntil(base, id + ":ejb", entries -> !entries.isEmpty()))
+                .containsExactly("stateless saw transport close in a transaction true");
+    }
+
+    private List<String> journal(URL base, String key) throws Exception {
+        HttpResponse<String> resp = HTTP.send(HttpRequest.newBuilder(URI.create(base + "test/journal?key="
+                + URLEncoder.encode(key, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(resp.statusCode()).isEqualTo(200);
+        return strings(Json.createReader(new StringReader(resp.body())).readArray());
+    }
+
     /** The journal of a key, once its last entry is the disconnection (waits up to 30 s). */
     private List<String> journalUntilDisconnected(URL base, String key) throws Exception {
+        return journalUntil(base, key,
+                entries -> !entries.isEmpty() && entries.get(entries.size() - 1).startsWith("disconnected"));
+    }
+
+    /** The journal of a key, once it satisfies the condition (waits up to 30 s). */
+    private List<String> journalUntil(URL base, String key, Predicate<List<String>> condition) throws Exception {
         List<String> entries = List.of();
         for (int i = 0; i < 150; i++) {
-            HttpResponse<String> resp = HTTP.send(HttpRequest.newBuilder(URI.create(base + "test/journal?key="
-                    + URLEncoder.encode(key, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(resp.statusCode()).isEqualTo(200);
-            entries = strings(Json.createReader(new StringReader(resp.body())).readArray());
-            if (!entries.isEmpty() && entries.get(entries.size() - 1).startsWith("disconnected")) {
+            entries = journal(base, key);
+            if (condition.test(entries)) {
                 return entries;
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no disconnection journaled for " + key + ": " + entries);
+        throw new AssertionError("the journal of " + key + " is still " + entries);
     }
 
     private static List<String> strings(JsonArray a) {
