@@ -142,7 +142,7 @@ public final class EngineServer {
             reject(exchange, error, null);
             return;
         }
-        String sid = exchange.query("sid");
+        String sid = sidOf(exchange);
         if (sid != null) {
             EngineSession session = sessions.get(sid);
             if (session == null) {
@@ -187,6 +187,12 @@ public final class EngineServer {
         return Optional.ofNullable(session.currentTransport() instanceof PollingTransport p ? p : null);
     }
 
+    /** The sid of a request; an empty {@code sid=} counts as none, a new handshake, as in Node. */
+    private static String sidOf(RequestInfo request) {
+        String sid = request.query("sid");
+        return sid == null || sid.isEmpty() ? null : sid;
+    }
+
     /** The checks shared by both transports; null when the request may proceed. */
     private EngineError verify(RequestInfo request) {
         String transport = request.query("transport");
@@ -222,13 +228,44 @@ public final class EngineServer {
         }
     }
 
+    /**
+     * Checks a WebSocket upgrade request before the container upgrades it, as Node does in {@code handleUpgrade}:
+     * transport, origin, protocol version and sid. A refused upgrade should be answered with HTTP 400 and the
+     * returned message, never upgraded. The {@link AllowRequest} hook is not asked here: it runs once, when the
+     * connection opens.
+     * <pre>{@code
+     * String refusal = engine.refuseUpgrade(request);
+     * if (refusal != null) { response.setStatus(400); response.getWriter().write(refusal); }
+     * }</pre>
+     *
+     * @param request the HTTP request asking for the upgrade
+     * @return the error message to answer with, or null when the upgrade may proceed
+     */
+    public String refuseUpgrade(RequestInfo request) {
+        EngineError error = verify(request);
+        if (error == null && !EngineOptions.WEBSOCKET.equals(request.query("transport"))) {
+            error = EngineError.BAD_REQUEST;
+        }
+        String sid = sidOf(request);
+        if (error == null && sid != null && !sessions.containsKey(sid)) {
+            error = EngineError.UNKNOWN_SID;
+        }
+        if (error == null && sid == null && !"4".equals(request.query("EIO"))) {
+            error = EngineError.UNSUPPORTED_PROTOCOL_VERSION;
+        }
+        if (error == null && closed) {
+            error = EngineError.BAD_REQUEST;
+        }
+        return error == null ? null : error.message();
+    }
+
     private WebSocketHandler accept(WebSocketPeer peer) {
         EngineError error = verify(peer);
         String message = null;
         if (error == null && !EngineOptions.WEBSOCKET.equals(peer.query("transport"))) {
             error = EngineError.BAD_REQUEST;
         }
-        String sid = peer.query("sid");
+        String sid = sidOf(peer);
         if (error == null && sid != null) {
             EngineSession session = sessions.get(sid);
             if (session == null) {

@@ -64,6 +64,7 @@ public class EngineIoEndpoint extends Endpoint {
         SessionPeer peer = new SessionPeer(session, headers, remote, caller);
         WebSocketHandler hd = engine.openWebSocket(peer);
         handler = hd;
+        peer.onWriteFailure(hd::onError);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) hd::onText);
         session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) hd::onBinary);
     }

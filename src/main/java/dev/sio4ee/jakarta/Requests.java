@@ -40,6 +40,15 @@ final class Requests {
     }
 
     /** Copies headers with lower-case names. */
+    /** The headers of a servlet request, names in lower case. */
+    static Map<String, List<String>> headersOf(jakarta.servlet.http.HttpServletRequest request) {
+        Map<String, List<String>> h = new java.util.LinkedHashMap<>();
+        for (String name : java.util.Collections.list(request.getHeaderNames())) {
+            h.put(name, java.util.Collections.list(request.getHeaders(name)));
+        }
+        return lowerCase(h);
+    }
+
     static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         headers.forEach((k, v) -> copy.merge(k.toLowerCase(Locale.ROOT), List.copyOf(v), (a, b) -> {

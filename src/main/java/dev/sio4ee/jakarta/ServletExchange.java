@@ -27,7 +27,7 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
     private volatile Runnable abortAction;
 
     ServletExchange(HttpServletRequest request, HttpServletResponse response, long timeoutMillis) {
-        super(request.getRequestURI(), request.getQueryString(), headersOf(request), request.getRemoteAddr(),
+        super(request.getRequestURI(), request.getQueryString(), Requests.headersOf(request), request.getRemoteAddr(),
                 request.isSecure(), request.getUserPrincipal());
         this.request = request;
         this.response = response;
@@ -40,14 +40,6 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
     @Override
     public String method() {
         return method;
-    }
-
-    private static Map<String, List<String>> headersOf(HttpServletRequest request) {
-        Map<String, List<String>> h = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            h.put(name, Collections.list(request.getHeaders(name)));
-        }
-        return Requests.lowerCase(h);
     }
 
     @Override

@@ -23,6 +23,7 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
     static final int CONGESTION_THRESHOLD = 256;
 
     private final Session session;
+    private volatile java.util.function.Consumer<Throwable> onWriteFailure = e -> { };
 
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private boolean sending;
@@ -35,6 +36,11 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
         super(session.getRequestURI().getPath(), session.getQueryString(), headers, remoteAddress, session.isSecure(),
                 principal);
         this.session = session;
+    }
+
+    /** Who hears of a failed write (the engine's handler), so the session closes instead of waiting forever. */
+    void onWriteFailure(java.util.function.Consumer<Throwable> listener) {
+        this.onWriteFailure = listener;
     }
 
     @Override
@@ -129,11 +135,22 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
     }
 
     private void failed(Throwable error) {
-        LOG.log(System.Logger.Level.DEBUG, "websocket write failed", error);
+        boolean first;
         synchronized (this) {
+            first = !closed;
             closed = true;
             queue.clear();
             sending = false;
+        }
+        if (first) {
+            LOG.log(System.Logger.Level.WARNING, "websocket write failed, closing the connection: {0}",
+                    String.valueOf(error));
+            onWriteFailure.accept(error == null ? new IOException("websocket write failed") : error);
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write failed"));
+            } catch (IOException | IllegalStateException e) {
+                LOG.log(System.Logger.Level.DEBUG, "websocket close failed", e);
+            }
         }
     }
 

@@ -51,6 +51,11 @@ public class SocketIoBootstrap implements ServletContextListener {
         servlet.setLoadOnStartup(1);
         servlet.addMapping(bare + "/*");
 
+        // before the container's own WebSocket filter: refused upgrades get HTTP 400, as in Node
+        var filter = ctx.addFilter("sio4ee-upgrade", new UpgradeFilter(engine));
+        filter.setAsyncSupported(true);
+        filter.addMappingForUrlPatterns(null, false, bare + "/*", bare.isEmpty() ? "/" : bare);
+
         Object attr = ctx.getAttribute(ServerContainer.class.getName());
         if (!(attr instanceof ServerContainer container)) {
             throw new IllegalStateException("no WebSocket container in this web application "

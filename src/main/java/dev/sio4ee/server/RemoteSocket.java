@@ -95,6 +95,22 @@ public final class RemoteSocket {
     }
 
     /**
+     * An operator addressed to this socket with an acknowledgement timeout, for {@code emitWithAck} (Node's
+     * {@code remoteSocket.timeout(ms).emitWithAck(...)}); the socket may live on another server of the cluster.
+     * <pre>{@code
+     * for (RemoteSocket s : io.fetchSockets().toCompletableFuture().join()) {
+     *     s.timeout(5_000).emitWithAck("ping").thenAccept(answers -> log(answers.get(0)));
+     * }
+     * }</pre>
+     *
+     * @param millis how long to wait for the answer
+     * @return the operator
+     */
+    public BroadcastOperator timeout(long millis) {
+        return new BroadcastOperator(nsp).to(details.id()).timeout(millis);
+    }
+
+    /**
      * Makes the socket join rooms.
      * <pre>{@code s.join("room1");}</pre>
      *

@@ -30,6 +30,16 @@ class HandshakeTest {
     }
 
     @Test
+    void shouldTreatAnEmptySidAsANewHandshakeLikeNode() {
+        EngineFixture f = new EngineFixture();
+        FakeExchange e = f.handle(FakeExchange.get(POLLING + "&sid="));
+        assertThat(e.status()).isEqualTo(200);
+        assertThat(e.bodyText()).startsWith("0{\"sid\":\"");
+        assertThat(f.server.clientsCount()).isEqualTo(1);
+        assertThat(f.server.refuseUpgrade(new FakePeer(EngineFixture.WEBSOCKET + "&sid="))).isNull();
+    }
+
+    @Test
     void shouldGiveEverySessionADifferentSid() {
         EngineFixture f = new EngineFixture();
         Set<String> sids = new HashSet<>();

@@ -16,6 +16,23 @@ class WebSocketTest {
     }
 
     @Test
+    void shouldRefuseBadUpgradesBeforeTheyHappenLikeNode() {
+        String sid = f.handshake();
+        assertThat(f.server.refuseUpgrade(new FakePeer("EIO=4&transport=websocket"))).isNull();
+        assertThat(f.server.refuseUpgrade(new FakePeer("EIO=4&transport=websocket&sid=" + sid))).isNull();
+        assertThat(f.server.refuseUpgrade(new FakePeer("EIO=4&transport=websocket&sid=nope")))
+                .isEqualTo("Session ID unknown");
+        assertThat(f.server.refuseUpgrade(new FakePeer("EIO=3&transport=websocket")))
+                .isEqualTo("Unsupported protocol version");
+        assertThat(f.server.refuseUpgrade(new FakePeer("EIO=4&transport=polling"))).isEqualTo("Bad request");
+        assertThat(f.server.refuseUpgrade(new FakePeer("EIO=4&transport=carrier-pigeon")))
+                .isEqualTo("Transport unknown");
+        assertThat(f.server.refuseUpgrade(new FakePeer("EIO=4&transport=websocket")
+                .header("Origin", "http://evil.example"))).isEqualTo("Forbidden");
+        assertThat(f.server.clientsCount()).as("checking opens nothing").isEqualTo(1);
+    }
+
+    @Test
     void shouldCarryTextFramesBothWays() {
         EngineFixture.Ws ws = open();
         ws.handler().onText("4hello");

@@ -223,9 +223,8 @@ class EngineProtocolIT {
 
     @Test
     void shouldRefuseWebSocketsFromForeignOrigins() throws Exception {
-        RawEngine.Ws evil = engine.ws("EIO=4&transport=websocket", "Origin", "http://evil.example");
-        assertThat(evil.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
-        assertThat(evil.frames.poll(5, TimeUnit.SECONDS)).asString().contains("\"code\":4");
+        assertRefusedUpgrade(engine.refusedUpgrade("EIO=4&transport=websocket", "Origin", "http://evil.example"),
+                "Forbidden");
         RawEngine.Ws allowed = engine.ws("EIO=4&transport=websocket", "Origin", "http://allowed.example");
         assertThat((String) allowed.next()).startsWith("0{");
         allowed.close();
@@ -233,9 +232,16 @@ class EngineProtocolIT {
 
     @Test
     void shouldRefuseWebSocketsWithAnUnknownSid() throws Exception {
-        RawEngine.Ws ws = engine.ws("EIO=4&transport=websocket&sid=unknown-sid");
-        assertThat(ws.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
-        assertThat(ws.frames.poll(5, TimeUnit.SECONDS)).asString().contains("\"code\":1");
+        // refused before the upgrade, as Node does: HTTP 400 with the error text, no WebSocket at all
+        assertRefusedUpgrade(engine.refusedUpgrade("EIO=4&transport=websocket&sid=unknown-sid"), "Session ID unknown");
+        assertRefusedUpgrade(engine.refusedUpgrade("EIO=3&transport=websocket"), "Unsupported protocol version");
+        assertRefusedUpgrade(engine.refusedUpgrade("EIO=4&transport=polling"), "Bad request");
+    }
+
+    private static void assertRefusedUpgrade(String answer, String message) {
+        assertThat(answer).startsWith("HTTP/1.1 400 ");
+        assertThat(answer.toLowerCase(java.util.Locale.ROOT)).doesNotContain("upgrade: websocket");
+        assertThat(answer).endsWith("\r\n\r\n" + message);
     }
 
     @Test

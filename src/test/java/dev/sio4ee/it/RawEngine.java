@@ -89,6 +89,27 @@ final class RawEngine {
         return listener;
     }
 
+    /**
+     * Sends a WebSocket upgrade request over a plain socket and returns the raw HTTP answer (status line, headers
+     * and body), for upgrades the server must refuse before upgrading.
+     */
+    String refusedUpgrade(String query, String... headers) throws Exception {
+        URI uri = URI.create(base + "?" + query);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            StringBuilder req = new StringBuilder("GET " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\n")
+                    .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
+                    .append("Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n")
+                    .append("Sec-WebSocket-Key: c2lvNGVlLXJlZnVzZWQtdXA=\r\n");
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                req.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            socket.getOutputStream().write(req.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            // the server closes the connection after its answer (Connection: close)
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** A WebSocket that queues what it receives: Strings for text, byte[] for binary. */
     static final class Ws implements WebSocket.Listener {
         final BlockingQueue<Object> frames = new LinkedBlockingQueue<>();

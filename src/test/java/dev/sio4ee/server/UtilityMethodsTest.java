@@ -67,6 +67,25 @@ class UtilityMethodsTest {
     }
 
     @Test
+    void remoteSocketsCanEmitWithAckAndTimeout() {
+        RemoteSocket rc = Harness.await(h.io.except("room1").fetchSockets()).get(0);
+        var answer = rc.timeout(1_000).emitWithAck("question", 1).toCompletableFuture();
+        String sent = c.nextText();
+        assertThat(sent).matches("2\\d+\\[\"question\",1\\]");
+        String ackId = sent.substring(1, sent.indexOf('['));
+        c.send("3" + ackId + "[\"yes\"]");
+        assertThat(Harness.await(answer)).hasSize(1);
+        assertThat(Harness.await(answer).get(0).string(0)).isEqualTo("yes");
+
+        var unanswered = rc.timeout(1_000).emitWithAck("question", 2).toCompletableFuture();
+        c.nextText();
+        h.clock.advance(999);
+        assertThat(unanswered).isNotDone();
+        h.clock.advance(2);
+        assertThat(unanswered).isCompletedExceptionally();
+    }
+
+    @Test
     void socketsJoinMakesAllSocketInstancesJoinTheGivenRoom() {
         h.io.socketsJoin("room4", "room5");
         for (String id : List.of(ida, idb, idc)) {

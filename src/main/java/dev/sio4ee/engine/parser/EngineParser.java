@@ -56,7 +56,9 @@ public final class EngineParser {
         char first = encoded.charAt(0);
         if (first == 'b') {
             try {
-                return EnginePacket.message(Base64.getDecoder().decode(encoded.substring(1)));
+                // line breaks and spaces are skipped as Node's Buffer.from(text, "base64") does: the official Java
+                // client ends its base64 with a newline
+                return EnginePacket.message(Base64.getDecoder().decode(withoutWhitespace(encoded, 1)));
             } catch (IllegalArgumentException e) {
                 throw new EngineParseException("invalid base64 in binary packet");
             }
@@ -127,5 +129,28 @@ public final class EngineParser {
 
     private static String printable(char c) {
         return c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c);
+    }
+
+    private static String withoutWhitespace(String text, int from) {
+        int end = text.length();
+        boolean clean = true;
+        for (int i = from; i < end && clean; i++) {
+            clean = !isBase64Whitespace(text.charAt(i));
+        }
+        if (clean) {
+            return text.substring(from);
+        }
+        StringBuilder b = new StringBuilder(end - from);
+        for (int i = from; i < end; i++) {
+            char c = text.charAt(i);
+            if (!isBase64Whitespace(c)) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean isBase64Whitespace(char c) {
+        return c == '\n' || c == '\r' || c == ' ' || c == '\t';
     }
 }

@@ -122,9 +122,16 @@ class ParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "7", "8", "9", "a", "x", "/", ":", " ", "\u0000", "\u001e", "\ud83d\ude00",
-        "b!!!", "b====", "bA", "bAQ=x", "b AQID", "b-_-_"})
+        "b!!!", "b====", "bA", "bAQ=x", "b-_-_", "bA Q=x"})
     void shouldRejectAMalformedPacketWithAParseException(String input) {
         assertThatThrownBy(() -> EngineParser.decodePacket(input)).isExactlyInstanceOf(EngineParseException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bAQID\n", "bAQID\r\n", "b AQID", "bAQ\nID", "b\tAQID "})
+    void shouldSkipLineBreaksAndSpacesInBase64AsNodeDoes(String input) throws Exception {
+        // the official Java client (io.socket 2.1.2) ends the base64 of a binary packet with a newline
+        assertThat(EngineParser.decodePacket(input).binary()).containsExactly(1, 2, 3);
     }
 
     @Test
