@@ -8,18 +8,36 @@ import dev.sio4ee.engine.ExecutorScheduler;
 import dev.sio4ee.server.SocketIoOptions;
 import dev.sio4ee.server.SocketIoServer;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The one CDI bean that owns the application's server: created with the web application, started by the
  * container glue with the configured options, closed (every client told "server shutting down") when the
  * application stops.
  *
- * <p>By default the server speaks Socket.IO: beans implementing {@link SocketIoSetup} configure it at start, and
+ * <p>By default the server speaks Socket.IO and fires CDI events for every socket ({@link SocketConnected},
+ * {@link SocketEventReceived}, {@link SocketDisconnecting}, {@link SocketDisconnected}); {@link ConnectionGuard}
+ * beans decide who may connect; beans implementing {@link SocketIoSetup} configure it at start, and
  * {@code @Inject SocketIoServer io} gives it to any bean. An application that wants raw Engine.IO instead of
  * Socket.IO provides a bean implementing
  * {@link EngineConnectionListener}; it then receives every session. A bean implementing {@link AllowRequest}
@@ -33,6 +51,8 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class SocketIoRegistry {
     private static final System.Logger LOG = System.getLogger(SocketIoRegistry.class.getName());
+    /** The order of a guard without {@code @Priority}: after the prioritised ones. */
+    private static final int DEFAULT_GUARD_PRIORITY = Integer.MAX_VALUE;
 
     @Inject
     Instance<EngineConnectionListener> engineListeners;
@@ -43,19 +63,52 @@ public class SocketIoRegistry {
     @Inject
     Instance<SocketIoSetup> setups;
 
+    @Inject
+    BeanManager beanManager;
+
+    @Inject
+    @Any
+    Event<Object> events;
+
+    @Inject
+    Instance<RequestContextController> requestContexts;
+
+    @Inject
+    SocketIoExtension extension;
+
     private EngineServer engine;
     private SocketIoServer io;
     private ExecutorScheduler scheduler;
+    private Jsonb jsonb;
+    private ClassLoader applicationLoader;
+    private Routes routes;
 
     /**
-     * Starts the server once; later calls return the running one.
+     * Starts the server once with the default Socket.IO options; later calls return the running one.
      * <pre>{@code EngineServer engine = registry.start(EngineOptions.defaults());}</pre>
      *
      * @param options the engine options
      * @return the running engine
      */
-    public synchronized EngineServer start(EngineOptions options) {
+    public EngineServer start(EngineOptions options) {
+        return start(options, SocketIoOptions.defaults(), List.of());
+    }
+
+    /**
+     * Starts the server once; later calls return the running one. The namespaces given here, and those named by
+     * the {@link Namespace} qualifier of an observer or a guard, are created after the {@link SocketIoSetup} beans
+     * ran.
+     * <pre>{@code registry.start(EngineOptions.defaults(), SocketIoOptions.defaults(), List.of("/chat"));}</pre>
+     *
+     * @param options    the engine options
+     * @param ioOptions  the Socket.IO options
+     * @param namespaces namespaces to create at start
+     * @return the running engine
+     */
+    public synchronized EngineServer start(EngineOptions options, SocketIoOptions ioOptions,
+                                           Collection<String> namespaces) {
         if (engine == null) {
+            applicationLoader = Thread.currentThread().getContextClassLoader();
             scheduler = new ExecutorScheduler("sio4ee-timer");
             EngineOptions effective = options;
             if (allowRequest.isResolvable()) {
@@ -67,18 +120,31 @@ public class SocketIoRegistry {
                 LOG.log(System.Logger.Level.INFO, "raw Engine.IO mode: sessions go to {0}", raw.getClass().getName());
                 engine.onConnection(raw);
             } else {
-                io = new SocketIoServer(socketIoOptions(), scheduler).attach(engine);
+                io = new SocketIoServer(socketIoOptions(ioOptions), scheduler).attach(engine);
                 for (SocketIoSetup setup : setups) {
                     setup.configure(io);
                 }
+                Guards guards = new Guards(guardBeans(), this::inApplicationContext);
+                Set<String> created = new LinkedHashSet<>(namespaces);
+                created.addAll(extension.observedNamespaces());
+                guards.entries().stream().map(Guards.Entry::namespace).filter(n -> n != null).forEach(created::add);
+                created.forEach(io::of);
+                if (!guards.isEmpty()) {
+                    io.useInEveryNamespace(guards);
+                }
+                jsonb = JsonbBuilder.create();
+                routes = new Routes(this::resolve);
+                io.addListener(new SocketEvents(routes, jsonb, this::inApplicationContext));
+                LOG.log(System.Logger.Level.INFO, "sio4ee: namespaces {0}, {1} connection guard(s)",
+                        io.namespaces().keySet(), guards.entries().size());
             }
         }
         return engine;
     }
 
     /** The default options, as the setup beans adjust them. */
-    private SocketIoOptions socketIoOptions() {
-        SocketIoOptions options = SocketIoOptions.defaults();
+    private SocketIoOptions socketIoOptions(SocketIoOptions configured) {
+        SocketIoOptions options = configured;
         for (SocketIoSetup setup : setups) {
             options = setup.options(options);
         }
@@ -117,6 +183,20 @@ public class SocketIoRegistry {
     }
 
     /**
+     * The JSON-B instance of the server (the one {@link SocketEventReceived#arg(int, Class)} uses).
+     * <pre>{@code String json = registry.jsonb().toJson(line);}</pre>
+     *
+     * @return the instance
+     * @throws IllegalStateException before the server started
+     */
+    public synchronized Jsonb jsonb() {
+        if (jsonb == null) {
+            throw new IllegalStateException("sio4ee is not started");
+        }
+        return jsonb;
+    }
+
+    /**
      * Closes every session and stops the timers. Called by the container when the application stops.
      * <pre>{@code registry.stop();}</pre>
      */
@@ -130,6 +210,82 @@ public class SocketIoRegistry {
             engine.close();
             scheduler.close();
             engine = null;
+            if (jsonb != null) {
+                try {
+                    jsonb.close();
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.DEBUG, "closing JSON-B failed", e);
+                }
+                jsonb = null;
+            }
         }
+    }
+
+    // ---- the bridge's CDI side ----
+
+    /** Runs a delivery with the application's class loader and an active request context. */
+    private void inApplicationContext(Runnable call) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        boolean swap = applicationLoader != null && previous != applicationLoader;
+        if (swap) {
+            thread.setContextClassLoader(applicationLoader);
+        }
+        RequestContextController controller = requestContexts.get();
+        boolean activated = false;
+        try {
+            activated = controller.activate();
+            call.run();
+        } finally {
+            if (activated) {
+                controller.deactivate();
+            }
+            requestContexts.destroy(controller);
+            if (swap) {
+                thread.setContextClassLoader(previous);
+            }
+        }
+    }
+
+    private Routes.Route resolve(Routes.Key key, Object sample) {
+        Annotation[] qualifiers = key.event() == null
+                ? new Annotation[] {Namespace.Literal.of(key.namespace())}
+                : new Annotation[] {Namespace.Literal.of(key.namespace()), EventName.Literal.of(key.event())};
+        Set<ObserverMethod<? super Object>> observers = beanManager.resolveObserverMethods(sample, qualifiers);
+        boolean sync = observers.stream().anyMatch(o -> !o.isAsync());
+        boolean async = observers.stream().anyMatch(ObserverMethod::isAsync);
+        if (!sync && !async) {
+            return Routes.Route.NONE;
+        }
+        Event<Object> selected = events.select(qualifiers);
+        return new Routes.Route(sync, async, new Routes.Target() {
+            @Override
+            public void fire(Object event) {
+                selected.fire(event);
+            }
+
+            @Override
+            public CompletionStage<?> fireAsync(Object event) {
+                return selected.fireAsync(event);
+            }
+        });
+    }
+
+    private List<Guards.Entry> guardBeans() {
+        List<Guards.Entry> entries = new ArrayList<>();
+        for (Bean<?> bean : beanManager.getBeans(ConnectionGuard.class, Any.Literal.INSTANCE)) {
+            String nsp = null;
+            for (Annotation q : bean.getQualifiers()) {
+                if (q instanceof Namespace n) {
+                    nsp = n.value();
+                }
+            }
+            Priority p = bean.getBeanClass().getAnnotation(Priority.class);
+            ConnectionGuard guard = (ConnectionGuard) beanManager.getReference(bean, ConnectionGuard.class,
+                    beanManager.createCreationalContext(bean));
+            entries.add(new Guards.Entry(nsp, p == null ? DEFAULT_GUARD_PRIORITY : p.value(),
+                    bean.getBeanClass().getName(), guard));
+        }
+        return entries;
     }
 }

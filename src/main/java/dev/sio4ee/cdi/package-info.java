@@ -1,13 +1,98 @@
 /**
- * The CDI face of sio4ee: the application-scoped {@link dev.sio4ee.cdi.SocketIoRegistry} owns the server of
- * the web application; it starts with the application and closes every connection when the application stops.
+ * The CDI face of sio4ee: Socket.IO traffic as CDI events, connection guards as beans, and the registry that
+ * owns the server of the web application.
+ *
+ * <h2>Observing sockets</h2>
+ * The application-scoped {@link dev.sio4ee.cdi.SocketIoRegistry} starts with the web application and fires, for
+ * every socket of every namespace (dynamic children included):
+ * <ul>
+ *   <li>{@link dev.sio4ee.cdi.SocketConnected}: the socket joined a namespace (qualifier {@code @Namespace});</li>
+ *   <li>{@link dev.sio4ee.cdi.SocketEventReceived}: the client emitted an event (qualifiers {@code @Namespace}
+ *       and {@code @EventName}); typed arguments through JSON-B, binary attachments, a single-shot
+ *       {@code ack(...)};</li>
+ *   <li>{@link dev.sio4ee.cdi.SocketDisconnecting}: it is leaving, its rooms still readable;</li>
+ *   <li>{@link dev.sio4ee.cdi.SocketDisconnected}: it left, with the reason.</li>
+ * </ul>
+ * An observer without qualifier sees every namespace (and every event name); {@code @Namespace("/chat")} narrows
+ * to one namespace, {@code @EventName("msg")} to one event name, both together to one event of one namespace.
+ * Namespaces named by an observer's {@code @Namespace} are created when the server starts.
  *
  * <pre>{@code
  * @ApplicationScoped
- * public class Stats {
- *     @Inject SocketIoRegistry registry;
- *     public int openSessions() { return registry.engine().clientsCount(); }
+ * public class Chat {
+ *     @Inject SocketIoServer io;
+ *
+ *     void joined(@Observes @Namespace("/chat") SocketConnected e) {
+ *         e.socket().join("lobby");
+ *         io.of("/chat").to("lobby").except(e.socket().id()).emit("user joined", e.socket().id());
+ *     }
+ *
+ *     void message(@Observes @Namespace("/chat") @EventName("chat message") SocketEventReceived e) {
+ *         ChatLine line = e.arg(0, ChatLine.class);          // JSON-B
+ *         e.socket().to("lobby").emit("chat message", line.text());
+ *         e.ack("delivered");                                // answers the client's callback, once
+ *     }
+ *
+ *     void left(@Observes SocketDisconnected e) {           // every namespace
+ *         log.info(e.socket().id() + " left: " + e.reason().text());
+ *     }
  * }
  * }</pre>
+ *
+ * <h2>Order, threads and contexts</h2>
+ * Synchronous observers ({@code @Observes}) run on the thread that handled the socket's packet (the polling
+ * request's, the WebSocket container's, or sio4ee's timer thread for timeouts), so for one socket they see
+ * connected, then its events in arrival order, then disconnecting, then disconnected. Keep them short, or hand
+ * slow work to {@code @ObservesAsync} observers, which run on the CDI container's executor. Both run with the
+ * application's class loader and an active request context (the HTTP request's on a polling request, else one
+ * opened for the delivery). An observer that throws is logged and the connection lives on; as CDI does, an
+ * exception in a synchronous observer stops the delivery of that one event to the observers after it.
+ * Nothing is built or fired for an event type and qualifier set that no observer watches; asynchronous
+ * delivery happens only when an async observer exists.
+ *
+ * <h2>Enterprise beans and transactions</h2>
+ * Observers may be {@code @Stateless} or {@code @Singleton} session beans (their public business methods) or
+ * {@code @Transactional} beans: each delivery then runs in the container transaction. To emit only what a
+ * transaction committed, fire an application event inside it and emit from a transactional observer:
+ * <pre>{@code
+ * @Stateless
+ * public class Orders {
+ *     @Inject Event<OrderPlaced> placed;
+ *     public void place(String socketId, String item) {
+ *         // ... JDBC / JPA work ...
+ *         placed.fire(new OrderPlaced(socketId, item));
+ *     }
+ * }
+ *
+ * @ApplicationScoped
+ * public class OrderNotifier {
+ *     @Inject SocketIoServer io;
+ *     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrderPlaced o) {
+ *         io.of("/shop").to(o.socketId()).emit("order committed", o.item());   // never on rollback
+ *     }
+ * }
+ * }</pre>
+ *
+ * <h2>Guards</h2>
+ * Beans implementing {@link dev.sio4ee.cdi.ConnectionGuard} decide who may join a namespace (socket.io's
+ * {@code use()} middleware): with {@code @Namespace} for one namespace, without for all, in
+ * {@code @jakarta.annotation.Priority} order (lowest first, unprioritised last), before the namespace's own
+ * middlewares. A guard refuses by throwing {@link dev.sio4ee.server.ConnectError}: the client's
+ * {@code connect_error} receives its message and data. The guard also gets the Jakarta Security caller of the
+ * HTTP handshake ({@code HttpServletRequest#getUserPrincipal} for polling, the WebSocket handshake's principal
+ * for WebSocket), or null when anonymous; it stays readable as {@code socket.handshake().principal()}.
+ * <pre>{@code
+ * @ApplicationScoped @Namespace("/admin") @Priority(10)
+ * public class AdminsOnly implements ConnectionGuard {
+ *     public void check(Socket socket, Principal caller) {
+ *         if (caller == null) throw new ConnectError("not authorized", Map.of("code", 401));
+ *     }
+ * }
+ * }</pre>
+ *
+ * <h2>Plain Java configuration</h2>
+ * Beans implementing {@link dev.sio4ee.cdi.SocketIoSetup} configure the server with socket.io's own API when it
+ * starts; {@code @Inject SocketIoServer io} sends from any bean; {@code @Inject SocketIoRegistry} gives the
+ * engine and the JSON-B instance.
  */
 package dev.sio4ee.cdi;

@@ -1,6 +1,7 @@
 package dev.sio4ee.engine;
 
 import dev.sio4ee.engine.spi.RequestInfo;
+import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,9 +21,11 @@ import java.util.Map;
  * @param secure          whether TLS was used
  * @param url             path and query
  * @param time            when the handshake happened (epoch ms)
+ * @param principal       the authenticated caller of the request, or null when anonymous
  */
 public record EngineRequest(Map<String, String> queryParameters, Map<String, List<String>> headers,
-                            String remoteAddress, boolean secure, String url, long time) implements RequestInfo {
+                            String remoteAddress, boolean secure, String url, long time, Principal principal)
+        implements RequestInfo {
 
     /**
      * Copies the collections.
@@ -33,11 +36,28 @@ public record EngineRequest(Map<String, String> queryParameters, Map<String, Lis
      * @param secure          see record doc
      * @param url             see record doc
      * @param time            see record doc
+     * @param principal       see record doc
      */
     public EngineRequest {
         queryParameters = Map.copyOf(queryParameters);
         headers = Map.copyOf(headers);
         remoteAddress = remoteAddress == null ? "" : remoteAddress;
+    }
+
+    /**
+     * An anonymous request.
+     * <pre>{@code new EngineRequest(Map.of("EIO", "4"), Map.of(), "127.0.0.1", false, "/socket.io/?EIO=4", 0L)}</pre>
+     *
+     * @param queryParameters see record doc
+     * @param headers         see record doc
+     * @param remoteAddress   see record doc
+     * @param secure          see record doc
+     * @param url             see record doc
+     * @param time            see record doc
+     */
+    public EngineRequest(Map<String, String> queryParameters, Map<String, List<String>> headers,
+                         String remoteAddress, boolean secure, String url, long time) {
+        this(queryParameters, headers, remoteAddress, secure, url, time, null);
     }
 
     /**
@@ -49,7 +69,7 @@ public record EngineRequest(Map<String, String> queryParameters, Map<String, Lis
      */
     public static EngineRequest copyOf(RequestInfo request) {
         return new EngineRequest(request.queryParameters(), request.headers(), request.remoteAddress(),
-                request.secure(), request.url(), System.currentTimeMillis());
+                request.secure(), request.url(), System.currentTimeMillis(), request.principal());
     }
 
     @Override

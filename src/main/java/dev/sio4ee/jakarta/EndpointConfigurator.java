@@ -27,6 +27,11 @@ final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
         if (address != null) {
             sec.getUserProperties().put(EngineIoEndpoint.ADDRESS, address);
         }
+        if (request.getUserPrincipal() != null) {
+            sec.getUserProperties().put(EngineIoEndpoint.PRINCIPAL, request.getUserPrincipal());
+        } else {
+            sec.getUserProperties().remove(EngineIoEndpoint.PRINCIPAL);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,8 @@ public class EngineIoEndpoint extends Endpoint {
     static final String HEADERS = "dev.sio4ee.handshake.headers";
     /** Session user property where the configurator leaves the client address seen by the upgrade filter. */
     static final String ADDRESS = "dev.sio4ee.handshake.address";
+    /** Session user property where the configurator leaves the caller principal of the handshake. */
+    static final String PRINCIPAL = "dev.sio4ee.handshake.principal";
     /** Session user property where Tyrus leaves the remote address. */
     static final String TYRUS_REMOTE_ADDRESS = "jakarta.websocket.endpoint.remoteAddress";
 
@@ -55,7 +58,15 @@ public class EngineIoEndpoint extends Endpoint {
             address = session.getUserProperties().get(TYRUS_REMOTE_ADDRESS);
         }
         String remote = address != null ? String.valueOf(address) : forwardedFor(headers);
-        SessionPeer peer = new SessionPeer(session, headers, remote);
+        Principal caller = session.getUserPrincipal();
+        if (caller == null) {
+            Object p = session.getUserProperties().get(PRINCIPAL);
+            if (p == null) {
+                p = config.getUserProperties().get(PRINCIPAL);
+            }
+            caller = p instanceof Principal pr ? pr : null;
+        }
+        SessionPeer peer = new SessionPeer(session, headers, remote, caller);
         WebSocketHandler hd = engine.openWebSocket(peer);
         handler = hd;
         peer.onWriteFailure(hd::onError);

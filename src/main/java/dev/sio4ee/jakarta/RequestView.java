@@ -2,6 +2,7 @@ package dev.sio4ee.jakarta;
 
 import dev.sio4ee.engine.EngineRequest;
 import dev.sio4ee.engine.spi.RequestInfo;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -10,9 +11,9 @@ abstract class RequestView implements RequestInfo {
     private final EngineRequest snapshot;
 
     RequestView(String path, String rawQuery, Map<String, List<String>> headers, String remoteAddress,
-                boolean secure) {
+                boolean secure, Principal principal) {
         this.snapshot = new EngineRequest(Requests.parseQuery(rawQuery), headers, remoteAddress, secure,
-                rawQuery == null ? path : path + "?" + rawQuery, System.currentTimeMillis());
+                rawQuery == null ? path : path + "?" + rawQuery, System.currentTimeMillis(), principal);
     }
 
     @Override
@@ -48,5 +49,10 @@ abstract class RequestView implements RequestInfo {
     @Override
     public String url() {
         return snapshot.url();
+    }
+
+    @Override
+    public Principal principal() {
+        return snapshot.principal();
     }
 }

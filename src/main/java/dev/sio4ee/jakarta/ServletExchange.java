@@ -28,7 +28,7 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
 
     ServletExchange(HttpServletRequest request, HttpServletResponse response, long timeoutMillis) {
         super(request.getRequestURI(), request.getQueryString(), Requests.headersOf(request), request.getRemoteAddr(),
-                request.isSecure());
+                request.isSecure(), request.getUserPrincipal());
         this.request = request;
         this.response = response;
         this.method = request.getMethod();

@@ -7,6 +7,7 @@ import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.security.Principal;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,9 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
     private int closeCode;
     private String closeReason;
 
-    SessionPeer(Session session, Map<String, List<String>> headers, String remoteAddress) {
-        super(session.getRequestURI().getPath(), session.getQueryString(), headers, remoteAddress, session.isSecure());
+    SessionPeer(Session session, Map<String, List<String>> headers, String remoteAddress, Principal principal) {
+        super(session.getRequestURI().getPath(), session.getQueryString(), headers, remoteAddress, session.isSecure(),
+                principal);
         this.session = session;
     }
 

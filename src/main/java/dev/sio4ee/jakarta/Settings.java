@@ -1,17 +1,22 @@
 package dev.sio4ee.jakarta;
 
 import dev.sio4ee.engine.EngineOptions;
+import dev.sio4ee.server.SocketIoOptions;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * sio4ee's settings, read without rebuilding the WAR. Each setting has a name such as
  * {@code dev.sio4ee.PING_INTERVAL}; its value is taken from, in order: the system property of that name, the
- * environment variable {@code SIO4EE_PING_INTERVAL}, the web.xml context-param of that name, the default.
+ * environment variable {@code SIO4EE_PING_INTERVAL}, MicroProfile Config (when the server has it: Payara and
+ * WildFly do; looked up at run time, so servers without it work too), the web.xml context-param of that name,
+ * the default.
  *
  * <pre>{@code
  * Settings s = Settings.from(servletContext::getInitParameter);
@@ -40,20 +45,37 @@ public final class Settings {
     public static final String CORS_CREDENTIALS = "dev.sio4ee.CORS_CREDENTIALS";
     /** Name of the sid cookie (default none). */
     public static final String COOKIE = "dev.sio4ee.COOKIE";
+    /** ms a client may stay connected without joining a namespace (default 45000). */
+    public static final String CONNECT_TIMEOUT = "dev.sio4ee.CONNECT_TIMEOUT";
+    /** Comma-separated namespaces created at start, besides those the observers and guards name (default none). */
+    public static final String NAMESPACES = "dev.sio4ee.NAMESPACES";
+    /** Whether an empty child of a dynamic namespace is removed (default false). */
+    public static final String CLEANUP_EMPTY_CHILD_NAMESPACES = "dev.sio4ee.CLEANUP_EMPTY_CHILD_NAMESPACES";
+    /** The most binary attachments accepted in one packet (default 10). */
+    public static final String MAX_ATTACHMENTS = "dev.sio4ee.MAX_ATTACHMENTS";
+
+    /** Whether to serve the browser client at {@code <path>socket.io.js} (default true, as Node's serveClient). */
+    public static final String SERVE_CLIENT = "dev.sio4ee.SERVE_CLIENT";
 
     /** Every setting name, for documentation and validation. */
     public static final List<String> NAMES = List.of(PATH, PING_INTERVAL, PING_TIMEOUT, UPGRADE_TIMEOUT,
-            MAX_HTTP_BUFFER_SIZE, TRANSPORTS, ALLOW_UPGRADES, CORS_ORIGINS, CORS_CREDENTIALS, COOKIE);
+            MAX_HTTP_BUFFER_SIZE, TRANSPORTS, ALLOW_UPGRADES, CORS_ORIGINS, CORS_CREDENTIALS, COOKIE,
+            CONNECT_TIMEOUT, NAMESPACES, CLEANUP_EMPTY_CHILD_NAMESPACES, MAX_ATTACHMENTS, SERVE_CLIENT);
+
+    private static final System.Logger LOG = System.getLogger(Settings.class.getName());
+    private static final Function<String, String> NONE = name -> null;
 
     private final Function<String, String> contextParams;
     private final Function<String, String> systemProperties;
     private final Function<String, String> environment;
+    private final Function<String, String> microProfile;
 
     private Settings(Function<String, String> contextParams, Function<String, String> systemProperties,
-                     Function<String, String> environment) {
+                     Function<String, String> environment, Function<String, String> microProfile) {
         this.contextParams = contextParams;
         this.systemProperties = systemProperties;
         this.environment = environment;
+        this.microProfile = microProfile;
     }
 
     /**
@@ -64,7 +86,8 @@ public final class Settings {
      * @return the settings
      */
     public static Settings from(Function<String, String> contextParams) {
-        return new Settings(contextParams, System::getProperty, System::getenv);
+        return new Settings(contextParams, System::getProperty, System::getenv,
+                microProfileConfig(Thread.currentThread().getContextClassLoader()));
     }
 
     /**
@@ -78,7 +101,53 @@ public final class Settings {
      */
     public static Settings of(Map<String, String> contextParams, Map<String, String> systemProperties,
                               Map<String, String> environment) {
-        return new Settings(contextParams::get, systemProperties::get, environment::get);
+        return new Settings(contextParams::get, systemProperties::get, environment::get, NONE);
+    }
+
+    /**
+     * Settings over explicit sources, MicroProfile Config included (for tests).
+     * <pre>{@code Settings.of(Map.of(), Map.of(), Map.of(), Map.of("dev.sio4ee.NAMESPACES", "/chat"))}</pre>
+     *
+     * @param contextParams    context-params
+     * @param systemProperties system properties
+     * @param environment      environment variables
+     * @param microProfile     the values MicroProfile Config would give
+     * @return the settings
+     */
+    public static Settings of(Map<String, String> contextParams, Map<String, String> systemProperties,
+                              Map<String, String> environment, Map<String, String> microProfile) {
+        return new Settings(contextParams::get, systemProperties::get, environment::get, microProfile::get);
+    }
+
+    /**
+     * MicroProfile Config of this class loader as a lookup, when the server provides the API; otherwise a lookup
+     * that finds nothing. Found by reflection, so sio4ee needs no MicroProfile jar.
+     * <pre>{@code String v = Settings.microProfileConfig(loader).apply("dev.sio4ee.PATH");}</pre>
+     *
+     * @param loader the application's class loader
+     * @return the lookup
+     */
+    public static Function<String, String> microProfileConfig(ClassLoader loader) {
+        try {
+            Class<?> provider = Class.forName("org.eclipse.microprofile.config.ConfigProvider", true, loader);
+            Class<?> configType = Class.forName("org.eclipse.microprofile.config.Config", true, loader);
+            Object config = provider.getMethod("getConfig", ClassLoader.class).invoke(null, loader);
+            Method optional = configType.getMethod("getOptionalValue", String.class, Class.class);
+            return name -> {
+                try {
+                    return ((Optional<?>) optional.invoke(config, name, String.class)).map(String::valueOf)
+                            .orElse(null);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "MicroProfile Config could not read " + name, e);
+                    return null;
+                }
+            };
+        } catch (ClassNotFoundException | LinkageError e) {
+            return NONE;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "MicroProfile Config is present but unusable; ignored", e);
+            return NONE;
+        }
     }
 
     /**
@@ -105,6 +174,9 @@ public final class Settings {
             v = environment.apply(environmentName(name));
         }
         if (v == null || v.isBlank()) {
+            v = microProfile.apply(name);
+        }
+        if (v == null || v.isBlank()) {
             v = contextParams.apply(name);
         }
         return v == null || v.isBlank() ? null : v.trim();
@@ -123,6 +195,18 @@ public final class Settings {
         }
         p = p.startsWith("/") ? p : "/" + p;
         return p.endsWith("/") ? p : p + "/";
+    }
+
+    /**
+     * Whether to serve the browser client files (Node's {@code serveClient}).
+     * <pre>{@code if (settings.serveClient()) ClientBundle.load(loader).ifPresent(...);}</pre>
+     *
+     * @return true unless the setting is {@code false}
+     * @throws IllegalArgumentException when the value is neither true nor false
+     */
+    public boolean serveClient() {
+        Boolean v = booleanValue(SERVE_CLIENT);
+        return v == null || v;
     }
 
     /**
@@ -171,6 +255,49 @@ public final class Settings {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid sio4ee settings: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The Socket.IO options built from the settings.
+     * <pre>{@code SocketIoOptions o = settings.socketIoOptions(); // connectTimeout 45000 unless set}</pre>
+     *
+     * @return the options
+     * @throws IllegalArgumentException naming the setting whose value is invalid
+     */
+    public SocketIoOptions socketIoOptions() {
+        SocketIoOptions o = SocketIoOptions.defaults();
+        Long v;
+        if ((v = longValue(CONNECT_TIMEOUT)) != null) {
+            if (v <= 0) {
+                throw new IllegalArgumentException(CONNECT_TIMEOUT + " must be positive, got " + v);
+            }
+            o = o.withConnectTimeout(v);
+        }
+        Boolean flag;
+        if ((flag = booleanValue(CLEANUP_EMPTY_CHILD_NAMESPACES)) != null) {
+            o = o.withCleanupEmptyChildNamespaces(flag);
+        }
+        if ((v = longValue(MAX_ATTACHMENTS)) != null) {
+            if (v < 0 || v > 10_000) {
+                throw new IllegalArgumentException(MAX_ATTACHMENTS + " must be between 0 and 10000, got " + v);
+            }
+            o = o.withMaxAttachments(v.intValue());
+        }
+        return o;
+    }
+
+    /**
+     * The namespaces to create at start, each with a leading {@code /}.
+     * <pre>{@code settings.namespaces() // ["/chat", "/admin"] for "chat, /admin"}</pre>
+     *
+     * @return the names, in order, without duplicates
+     */
+    public List<String> namespaces() {
+        String v = value(NAMESPACES);
+        if (v == null) {
+            return List.of();
+        }
+        return list(v).stream().map(n -> n.startsWith("/") ? n : "/" + n).distinct().toList();
     }
 
     private static List<String> list(String csv) {

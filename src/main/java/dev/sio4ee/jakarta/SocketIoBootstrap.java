@@ -15,7 +15,9 @@ import jakarta.websocket.server.ServerEndpointConfig;
 /**
  * Starts sio4ee with the web application: reads the {@link Settings}, starts the registry's server, and
  * registers the long-polling servlet ({@code <path>*}) and the WebSocket endpoint ({@code <path>}, plus the
- * path without its trailing slash) at the configured path. Nothing to declare: being in the WAR is enough.
+ * path without its trailing slash) at the configured path; the servlet also serves the browser client
+ * ({@link ClientBundle}) unless {@link Settings#SERVE_CLIENT} is false. Nothing to declare: being in the WAR is
+ * enough.
  */
 @WebListener
 public class SocketIoBootstrap implements ServletContextListener {
@@ -28,11 +30,20 @@ public class SocketIoBootstrap implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServletContext ctx = event.getServletContext();
         Settings settings = Settings.from(ctx::getInitParameter);
-        EngineServer engine = registry.start(settings.engineOptions());
+        EngineServer engine = registry.start(settings.engineOptions(), settings.socketIoOptions(),
+                settings.namespaces());
         String path = settings.path();
         String bare = path.substring(0, path.length() - 1);
 
-        ServletRegistration.Dynamic servlet = ctx.addServlet("sio4ee-engine", new EngineIoServlet(engine));
+        ClientBundle client = null;
+        if (settings.serveClient()) {
+            client = ClientBundle.load(EngineIoServlet.class.getClassLoader()).orElse(null);
+            if (client == null) {
+                LOG.log(System.Logger.Level.INFO, "sio4ee: no client bundle in this build, {0}socket.io.js is not "
+                        + "served", path);
+            }
+        }
+        ServletRegistration.Dynamic servlet = ctx.addServlet("sio4ee-engine", new EngineIoServlet(engine, client));
         if (servlet == null) {
             throw new IllegalStateException("a servlet named sio4ee-engine is already registered");
         }
@@ -62,8 +73,8 @@ public class SocketIoBootstrap implements ServletContextListener {
         } catch (DeploymentException e) {
             throw new IllegalStateException("could not register the WebSocket endpoint at " + path, e);
         }
-        LOG.log(System.Logger.Level.INFO, "sio4ee listening at {0}{1} (polling and WebSocket)",
-                ctx.getContextPath(), path);
+        LOG.log(System.Logger.Level.INFO, "sio4ee listening at {0}{1} (polling and WebSocket){2}",
+                ctx.getContextPath(), path, client == null ? "" : ", serving socket.io-client " + client.version());
     }
 
     @Override

@@ -31,7 +31,8 @@ final class UpgradeFilter extends HttpFilter {
         String upgrade = request.getHeader("Upgrade");
         if (upgrade != null && upgrade.equalsIgnoreCase("websocket")) {
             String refusal = engine.refuseUpgrade(new RequestView(request.getRequestURI(), request.getQueryString(),
-                    Requests.headersOf(request), request.getRemoteAddr(), request.isSecure()) { });
+                    Requests.headersOf(request), request.getRemoteAddr(), request.isSecure(),
+                    request.getUserPrincipal()) { });
             if (refusal != null) {
                 byte[] body = refusal.getBytes(StandardCharsets.UTF_8);
                 response.setStatus(400);

@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.security.Principal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -34,9 +35,12 @@ import java.util.Map;
  * @param url     the request path and query
  * @param secure  whether the connection is secure (TLS)
  * @param xdomain whether the request is cross-domain (an Origin header was sent)
+ * @param principal the authenticated caller of the HTTP handshake (Jakarta Security), or null when anonymous;
+ *                  local to this server (not in {@link #toJson()})
  */
 public record Handshake(Map<String, List<String>> headers, Map<String, String> query, JsonObject auth,
-                        String address, String time, long issued, String url, boolean secure, boolean xdomain) {
+                        String address, String time, long issued, String url, boolean secure, boolean xdomain,
+                        Principal principal) {
 
     private static final DateTimeFormatter JS_DATE =
             DateTimeFormatter.ofPattern("EEE MMM dd yyyy HH:mm:ss 'GMT'xx (zzzz)", Locale.US);
@@ -44,6 +48,30 @@ public record Handshake(Map<String, List<String>> headers, Map<String, String> q
     /**
      * Copies the collections.
      *
+     * <pre>{@code new Handshake(Map.of(), Map.of(), JsonValue.EMPTY_JSON_OBJECT, "", "", 0, "/", false, false, null)}</pre>
+     *
+     * @param headers see the record doc
+     * @param query   see the record doc
+     * @param auth    see the record doc
+     * @param address see the record doc
+     * @param time    see the record doc
+     * @param issued  see the record doc
+     * @param url     see the record doc
+     * @param secure  see the record doc
+     * @param xdomain see the record doc
+     * @param principal see the record doc
+     */
+    public Handshake {
+        headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        query = query == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(query));
+        auth = auth == null ? JsonValue.EMPTY_JSON_OBJECT : auth;
+        address = address == null ? "" : address;
+        time = time == null ? "" : time;
+        url = url == null ? "" : url;
+    }
+
+    /**
+     * An anonymous handshake.
      * <pre>{@code new Handshake(Map.of(), Map.of(), JsonValue.EMPTY_JSON_OBJECT, "", "", 0, "/", false, false)}</pre>
      *
      * @param headers see the record doc
@@ -56,13 +84,9 @@ public record Handshake(Map<String, List<String>> headers, Map<String, String> q
      * @param secure  see the record doc
      * @param xdomain see the record doc
      */
-    public Handshake {
-        headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-        query = query == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(query));
-        auth = auth == null ? JsonValue.EMPTY_JSON_OBJECT : auth;
-        address = address == null ? "" : address;
-        time = time == null ? "" : time;
-        url = url == null ? "" : url;
+    public Handshake(Map<String, List<String>> headers, Map<String, String> query, JsonObject auth,
+                     String address, String time, long issued, String url, boolean secure, boolean xdomain) {
+        this(headers, query, auth, address, time, issued, url, secure, xdomain, null);
     }
 
     /**
@@ -77,7 +101,7 @@ public record Handshake(Map<String, List<String>> headers, Map<String, String> q
     public static Handshake of(EngineRequest request, JsonObject auth, long now) {
         String time = JS_DATE.format(Instant.ofEpochMilli(now).atZone(ZoneId.systemDefault()));
         return new Handshake(request.headers(), request.queryParameters(), auth, request.remoteAddress(), time,
-                now, request.url(), request.secure(), request.header("origin") != null);
+                now, request.url(), request.secure(), request.header("origin") != null, request.principal());
     }
 
     /**

@@ -491,7 +491,7 @@ public class Namespace implements AdapterHost {
             doConnect(socket, onConnected);
             return;
         }
-        run(socket, 0, error -> {
+        run(socket, server.middlewareChain(middlewares), 0, error -> {
             if (client.isClosed()) {
                 socket.cleanup();
             } else if (error != null) {
@@ -503,18 +503,18 @@ public class Namespace implements AdapterHost {
         });
     }
 
-    private void run(Socket socket, int index, Consumer<ConnectError> done) {
-        if (index >= middlewares.size()) {
+    private void run(Socket socket, List<Middleware> chain, int index, Consumer<ConnectError> done) {
+        if (index >= chain.size()) {
             done.accept(null);
             return;
         }
-        Middleware m = middlewares.get(index);
+        Middleware m = chain.get(index);
         AtomicBoolean called = new AtomicBoolean();
         Middleware.Next next = new Middleware.Next() {
             @Override
             public void proceed() {
                 if (called.compareAndSet(false, true)) {
-                    run(socket, index + 1, done);
+                    run(socket, chain, index + 1, done);
                 }
             }
 

@@ -43,6 +43,7 @@ public final class SocketIoServer implements EngineConnectionListener {
     private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Middleware> everyNamespaceMiddlewares = new CopyOnWriteArrayList<>();
     private final List<Consumer<Namespace>> newNamespaceHandlers = new CopyOnWriteArrayList<>();
     private final AtomicInteger parentCount = new AtomicInteger();
     private final Object namespaceLock = new Object();
@@ -185,6 +186,20 @@ public final class SocketIoServer implements EngineConnectionListener {
      */
     public SocketIoServer addListener(ServerListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Adds a middleware that runs for every namespace, static or dynamic, before the namespace's own
+     * middlewares (socket.io has per-namespace middlewares only; the CDI {@code ConnectionGuard} beans are
+     * plugged in here so that namespaces created later are guarded too).
+     * <pre>{@code io.useInEveryNamespace((socket, next) -> next.proceed());}</pre>
+     *
+     * @param middleware the middleware
+     * @return this server
+     */
+    public SocketIoServer useInEveryNamespace(Middleware middleware) {
+        everyNamespaceMiddlewares.add(Objects.requireNonNull(middleware, "middleware"));
         return this;
     }
 
@@ -431,6 +446,16 @@ public final class SocketIoServer implements EngineConnectionListener {
 
     List<ServerListener> listeners() {
         return listeners;
+    }
+
+    /** The server-wide middlewares followed by a namespace's own. */
+    List<Middleware> middlewareChain(List<Middleware> own) {
+        if (everyNamespaceMiddlewares.isEmpty()) {
+            return own;
+        }
+        List<Middleware> chain = new ArrayList<>(everyNamespaceMiddlewares);
+        chain.addAll(own);
+        return chain;
     }
 
     Namespace namespace(String name) {

@@ -3,6 +3,7 @@ package dev.sio4ee.engine;
 import dev.sio4ee.engine.spi.RequestInfo;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ public abstract class FakeRequest implements RequestInfo {
     private final Map<String, String> query = new LinkedHashMap<>();
     private final Map<String, List<String>> headers = new TreeMap<>();
     private boolean secure;
+    private Principal principal;
 
     protected FakeRequest(String queryString) {
         this.queryString = queryString == null ? "" : queryString;
@@ -33,6 +35,16 @@ public abstract class FakeRequest implements RequestInfo {
 
     protected void setSecure(boolean secure) {
         this.secure = secure;
+    }
+
+    /** The authenticated caller this request carries (null: anonymous). */
+    public void setPrincipal(Principal principal) {
+        this.principal = principal;
+    }
+
+    @Override
+    public Principal principal() {
+        return principal;
     }
 
     @Override

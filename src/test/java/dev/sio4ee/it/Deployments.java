@@ -15,10 +15,14 @@ public final class Deployments {
     private Deployments() {
     }
 
-    /** sio4ee's compiled classes as WEB-INF/lib/sio4ee.jar (with its META-INF/beans.xml). */
+    /**
+     * sio4ee's compiled classes as WEB-INF/lib/sio4ee.jar (with its META-INF/beans.xml and the client bundle),
+     * without the demo chat, as the {@code classes} jar ships it.
+     */
     public static JavaArchive library() {
         return ShrinkWrap.create(ExplodedImporter.class, "sio4ee.jar")
-                .importDirectory(new File("target/classes"))
+                .importDirectory(new File("target/classes"),
+                        path -> !path.get().startsWith("/dev/sio4ee/demo"))
                 .as(JavaArchive.class);
     }
 

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sio4ee.it.app.EchoSetup;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,5 +60,37 @@ class SocketIoClientIT {
         assertThat(r.getString("guarded")).isEqualTo("guarded");
         assertThat(r.getString("invalidNamespace")).isEqualTo("Invalid namespace");
         assertThat(r.getString("clientReason")).isEqualTo("io client disconnect");
+    }
+
+    @Test
+    void shouldServeTheOfficialClientBundleLikeServeClient() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+        String base = Deployments.loopback(deployed) + "socket.io/";
+        HttpResponse<String> min = http.send(HttpRequest.newBuilder(URI.create(base + "socket.io.min.js"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(min.statusCode()).isEqualTo(200);
+        // Undertow rewrites "type; charset=x" as "type;charset=x": both are the same header value
+        assertThat(min.headers().firstValue("Content-Type").map(t -> t.replace(" ", "")))
+                .hasValue("application/javascript;charset=utf-8");
+        assertThat(min.headers().firstValue("ETag")).hasValue("\"4.8.1\"");
+        assertThat(min.headers().firstValue("Cache-Control")).hasValue("public, max-age=0");
+        assertThat(min.body()).startsWith("/*!\n * Socket.IO v4.8.1");
+
+        HttpResponse<String> map = http.send(HttpRequest.newBuilder(URI.create(base + "socket.io.js.map?v=1"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(map.statusCode()).isEqualTo(200);
+        assertThat(map.headers().firstValue("Content-Type").map(t -> t.replace(" ", "")))
+                .hasValue("application/json;charset=utf-8");
+
+        HttpResponse<String> cached = http.send(HttpRequest.newBuilder(URI.create(base + "socket.io.js"))
+                .header("If-None-Match", "W/\"4.8.1\"").timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(cached.statusCode()).isEqualTo(304);
+        assertThat(cached.body()).isEmpty();
+
+        HttpResponse<String> engine = http.send(HttpRequest.newBuilder(URI.create(base + "?EIO=4&transport=polling"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(engine.statusCode()).as("the Engine.IO handshake still works").isEqualTo(200);
+        assertThat(engine.body()).startsWith("0{\"sid\":");
     }
 }

@@ -65,4 +65,48 @@ class SettingsTest {
         assertThat(Settings.environmentName(Settings.MAX_HTTP_BUFFER_SIZE)).isEqualTo("SIO4EE_MAX_HTTP_BUFFER_SIZE");
         assertThat(Settings.NAMES).allSatisfy(n -> assertThat(n).startsWith("dev.sio4ee."));
     }
+
+    @Test
+    void shouldPutMicroProfileConfigBetweenEnvironmentAndContextParams() {
+        Map<String, String> ctx = Map.of(Settings.PING_INTERVAL, "1000", Settings.PING_TIMEOUT, "2000",
+                Settings.UPGRADE_TIMEOUT, "3000");
+        Map<String, String> env = Map.of("SIO4EE_PING_INTERVAL", "1111");
+        Map<String, String> mp = Map.of(Settings.PING_INTERVAL, "9999", Settings.PING_TIMEOUT, "2500");
+        EngineOptions o = Settings.of(ctx, Map.of(), env, mp).engineOptions();
+        assertThat(o.pingInterval()).isEqualTo(1111);
+        assertThat(o.pingTimeout()).isEqualTo(2500);
+        assertThat(o.upgradeTimeout()).isEqualTo(3000);
+    }
+
+    @Test
+    void shouldFindNoMicroProfileConfigWhereTheServerHasNone() {
+        ClassLoader withoutMicroProfile = new ClassLoader(null) {
+        };
+        assertThat(Settings.microProfileConfig(withoutMicroProfile).apply(Settings.PATH)).isNull();
+    }
+
+    @Test
+    void shouldReadTheSocketIoSettings() {
+        Settings s = Settings.of(Map.of(Settings.NAMESPACES, "chat, /admin,,/chat", Settings.CONNECT_TIMEOUT, "5000",
+                Settings.CLEANUP_EMPTY_CHILD_NAMESPACES, "true", Settings.MAX_ATTACHMENTS, "3"), Map.of(), Map.of());
+        assertThat(s.namespaces()).containsExactly("/chat", "/admin");
+        assertThat(s.socketIoOptions().connectTimeout()).isEqualTo(5000);
+        assertThat(s.socketIoOptions().cleanupEmptyChildNamespaces()).isTrue();
+        assertThat(s.socketIoOptions().maxAttachments()).isEqualTo(3);
+        Settings defaults = Settings.of(Map.of(), Map.of(), Map.of());
+        assertThat(defaults.namespaces()).isEmpty();
+        assertThat(defaults.socketIoOptions().connectTimeout()).isEqualTo(45_000);
+        assertThat(defaults.socketIoOptions().cleanupEmptyChildNamespaces()).isFalse();
+        assertThatThrownBy(() -> Settings.of(Map.of(Settings.CONNECT_TIMEOUT, "0"), Map.of(), Map.of())
+                .socketIoOptions()).hasMessageContaining(Settings.CONNECT_TIMEOUT);
+    }
+
+    @Test
+    void shouldServeTheClientUnlessTurnedOff() {
+        assertThat(Settings.of(Map.of(), Map.of(), Map.of()).serveClient()).isTrue();
+        assertThat(Settings.of(Map.of(Settings.SERVE_CLIENT, "false"), Map.of(), Map.of()).serveClient()).isFalse();
+        assertThat(Settings.of(Map.of(), Map.of(), Map.of("SIO4EE_SERVE_CLIENT", "false")).serveClient()).isFalse();
+        assertThatThrownBy(() -> Settings.of(Map.of(Settings.SERVE_CLIENT, "no"), Map.of(), Map.of()).serveClient())
+                .hasMessageContaining(Settings.SERVE_CLIENT);
+    }
 }

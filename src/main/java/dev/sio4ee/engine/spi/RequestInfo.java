@@ -1,5 +1,6 @@
 package dev.sio4ee.engine.spi;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -71,4 +72,14 @@ public interface RequestInfo {
      * @return the path and query
      */
     String url();
+
+    /**
+     * The authenticated caller of the HTTP request (Jakarta Security / servlet container login), if any.
+     * <pre>{@code Principal caller = request.principal(); // null when anonymous}</pre>
+     *
+     * @return the principal, or {@code null} when the request is anonymous
+     */
+    default Principal principal() {
+        return null;
+    }
 }

@@ -1,0 +1,229 @@
+package dev.sio4ee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sio4ee.it.app.DemoNetwork;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The demo chat as shipped (target/sio4ee.war, its CDI observer beans and the client bundle it serves) in two
+ * headless Chromium browsers: alice with the default transports (upgraded to WebSocket), bob forced to
+ * long-polling by the page's {@code ?transport=polling} flag. They chat in a room (delivered ticks, typing
+ * indicator), join a new room, talk in private; then the server drops bob's transport: his page shows the reconnect banner, misses a
+ * message while the network stays cut, and shows it once reconnected, banner gone. Screenshots go to
+ * target/screenshots/.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DemoChatIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    @ArquillianResource
+    URL deployed;
+
+    private ChromeDriver alice;
+    private ChromeDriver bob;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        // the demo WAR that `mvn package` built, plus a test-only switch that cuts the network
+        return ShrinkWrap.create(ZipImporter.class, "demo.war").importFrom(new File("target/sio4ee.war"))
+                .as(WebArchive.class)
+                .addClasses(DemoNetwork.class, DemoNetwork.Cut.class);
+    }
+
+    @AfterEach
+    void quit() {
+        for (WebDriver d : new WebDriver[] {alice, bob}) {
+            if (d != null) {
+                d.quit();
+            }
+        }
+    }
+
+    @Test
+    void shouldChatInRoomsAndPrivatelyAndComeBackAfterTheTransportDrops() throws Exception {
+        String page = Deployments.loopback(deployed).toString();
+        String server = System.getProperty("arquillian.launch", "server");
+        alice = browser();
+        bob = browser();
+
+        login(alice, page, "alice");
+        login(bob, page + "?transport=polling", "bob");
+        waitFor(bob, d -> text(d, "transport").equals("polling"));
+        waitFor(alice, d -> text(d, "transport").equals("websocket"));
+        waitFor(alice, d -> users(d).equals(List.of("alice", "bob")));
+        waitFor(bob, d -> users(d).equals(List.of("alice", "bob")));
+        assertThat(text(alice, "title")).isEqualTo("#lobby");
+
+        // a room message: delivered tick for alice, the message for bob (over polling), and back
+        send(alice, "hello from alice");
+        waitFor(alice, d -> delivered(d, "hello from alice"));
+        waitFor(bob, d -> shown(d, "hello from alice"));
+        send(bob, "hi alice, bob here on long-polling");
+        waitFor(bob, d -> delivered(d, "hi alice, bob here on long-polling"));
+        waitFor(alice, d -> shown(d, "hi alice, bob here on long-polling"));
+        shot(bob, server + "-1-bob-lobby");
+
+        // typing indicator (volatile emits): bob types over polling, alice sees it; it goes when he clears it
+        bob.findElement(By.id("text")).sendKeys("I am typi");
+        waitFor(alice, d -> text(d, "typing").equals("bob is typing…"));
+        shot(alice, server + "-1-alice-lobby-typing");
+        bob.findElement(By.id("text")).clear();
+        bob.findElement(By.id("text")).sendKeys(" ", Keys.BACK_SPACE);
+        waitFor(alice, d -> text(d, "typing").isEmpty());
+
+        // a new room: bob creates it, alice joins it from the directory
+        bob.findElement(By.id("room-name")).sendKeys("it-room");
+        bob.findElement(By.cssSelector("#room-form button")).click();
+        waitFor(bob, d -> text(d, "title").equals("#it-room"));
+        waitFor(alice, d -> !d.findElements(By.cssSelector("#rooms li[data-room='it-room'] button")).isEmpty());
+        alice.findElement(By.cssSelector("#rooms li[data-room='it-room'] button")).click();
+        waitFor(alice, d -> text(d, "title").equals("#it-room"));
+        waitFor(bob, d -> d.findElement(By.id("messages")).getText().contains("alice joined #it-room"));
+        send(alice, "only for it-room");
+        waitFor(bob, d -> shown(d, "only for it-room"));
+        bob.findElement(By.id("leave")).click();
+        waitFor(bob, d -> d.findElements(By.cssSelector("#rooms li.joined[data-room='it-room']")).isEmpty());
+        waitFor(alice, d -> d.findElement(By.id("messages")).getText().contains("bob left #it-room"));
+
+        // a private message from alice to bob
+        alice.findElement(By.cssSelector("#users li[data-user='bob'] button")).click();
+        waitFor(alice, d -> text(d, "title").equals("@bob"));
+        send(alice, "psst, just for you");
+        waitFor(alice, d -> delivered(d, "psst, just for you"));
+        waitFor(bob, d -> !d.findElements(By.cssSelector("#dms li[data-user='alice'] .unread")).isEmpty());
+        bob.findElement(By.cssSelector("#dms li[data-user='alice'] button")).click();
+        waitFor(bob, d -> text(d, "title").equals("@alice") && shown(d, "psst, just for you"));
+        shot(bob, server + "-2-bob-private");
+
+        // the server drops bob's transport and refuses new sessions for a while: the banner shows
+        bob.findElement(By.cssSelector("#rooms li[data-room='lobby'] button")).click();
+        waitFor(bob, d -> text(d, "title").equals("#lobby"));
+        alice.findElement(By.cssSelector("#rooms li[data-room='lobby'] button")).click();
+        waitFor(alice, d -> text(d, "title").equals("#lobby"));
+        assertThat(network(page, "drop=bob")).contains("\"closed\":1");
+        waitFor(bob, d -> d.findElement(By.id("banner")).isDisplayed());
+        assertThat(text(bob, "banner")).contains("Reconnecting");
+        send(alice, "sent while bob was away");
+        waitFor(alice, d -> delivered(d, "sent while bob was away"));
+        shot(bob, server + "-3-bob-reconnecting");
+        assertThat(shown(bob, "sent while bob was away")).isFalse();
+
+        // the network is back: bob reconnects, the banner goes, and the missed message is there
+        network(page, "restore");
+        waitFor(bob, d -> !d.findElement(By.id("banner")).isDisplayed());
+        waitFor(bob, d -> shown(d, "sent while bob was away"));
+        assertThat(messages(bob).stream().filter(t -> t.equals("sent while bob was away")).count())
+                .as("shown once").isEqualTo(1);
+        send(bob, "back again");
+        waitFor(bob, d -> delivered(d, "back again"));
+        waitFor(alice, d -> shown(d, "back again"));
+        shot(bob, server + "-4-bob-back");
+        shot(alice, server + "-4-alice-back");
+    }
+
+    // ---- helpers ----
+
+    private static ChromeDriver browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File("/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,860");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static void login(WebDriver d, String url, String nickname) {
+        d.get(url);
+        waitFor(d, x -> x.findElement(By.id("nickname")).isDisplayed());
+        d.findElement(By.id("nickname")).sendKeys(nickname);
+        d.findElement(By.id("login-button")).click();
+        waitFor(d, x -> x.findElement(By.id("app")).isDisplayed() && text(x, "me").equals(nickname));
+        waitFor(d, x -> text(x, "title").equals("#lobby"));
+    }
+
+    private static void send(WebDriver d, String message) {
+        WebElement input = d.findElement(By.id("text"));
+        input.sendKeys(message);
+        d.findElement(By.id("send")).click();
+    }
+
+    private static boolean delivered(WebDriver d, String message) {
+        for (WebElement li : d.findElements(By.cssSelector("#messages li.msg.mine"))) {
+            if (li.findElement(By.className("text")).getText().equals(message)) {
+                return !li.findElements(By.cssSelector(".tick.delivered")).isEmpty();
+            }
+        }
+        return false;
+    }
+
+    private static boolean shown(WebDriver d, String message) {
+        return messages(d).contains(message);
+    }
+
+    private static List<String> messages(WebDriver d) {
+        return d.findElements(By.cssSelector("#messages li.msg .text")).stream().map(WebElement::getText).toList();
+    }
+
+    private static List<String> users(WebDriver d) {
+        return d.findElements(By.cssSelector("#users li")).stream().map(li -> li.getAttribute("data-user")).toList();
+    }
+
+    private static String text(WebDriver d, String id) {
+        return d.findElement(By.id(id)).getText();
+    }
+
+    private static void waitFor(WebDriver d, Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(d, WAIT).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class).until(condition::apply);
+    }
+
+    private static String network(String page, String query) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(page + "test/network?" + query)).timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static void shot(WebDriver d, String name) throws IOException {
+        Files.createDirectories(SHOTS);
+        File f = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
