@@ -148,6 +148,8 @@ class DemoChatIT {
         // the network is back: bob reconnects, the banner goes, and the missed message is there
         network(page, "restore");
         waitFor(bob, d -> !d.findElement(By.id("banner")).isDisplayed());
+        // connection state recovery (the demo turns it on): same session, the server replayed the missed message
+        waitFor(bob, d -> d.findElement(By.id("toast")).getText().contains("Session recovered"));
         waitFor(bob, d -> shown(d, "sent while bob was away"));
         assertThat(messages(bob).stream().filter(t -> t.equals("sent while bob was away")).count())
                 .as("shown once").isEqualTo(1);
