@@ -53,14 +53,14 @@ public class EngineIoEndpoint extends Endpoint {
         Map<String, List<String>> headers = h instanceof Map<?, ?> m ? (Map<String, List<String>>) m : Map.of();
         Object address = session.getUserProperties().get(TYRUS_REMOTE_ADDRESS);
         String remote = address != null ? String.valueOf(address) : forwardedFor(headers);
-        Principal caller = session.getUserPrincipal();
-        if (caller == null) {
-            Object p = session.getUserProperties().get(PRINCIPAL);
-            if (p == null) {
-                p = config.getUserProperties().get(PRINCIPAL);
-            }
-            caller = p instanceof Principal pr ? pr : null;
+        // the handshake's caller, kept by the configurator (HandshakeRequest#getUserPrincipal); not
+        // Session#getUserPrincipal: on Payara, calling it here broke closing the connection from onOpen (an
+        // unknown sid never got its 1008 close)
+        Object p = session.getUserProperties().get(PRINCIPAL);
+        if (p == null) {
+            p = config.getUserProperties().get(PRINCIPAL);
         }
+        Principal caller = p instanceof Principal pr ? pr : null;
         SessionPeer peer = new SessionPeer(session, headers, remote, caller);
         WebSocketHandler hd = engine.openWebSocket(peer);
         handler = hd;
