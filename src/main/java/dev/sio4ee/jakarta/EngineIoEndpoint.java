@@ -53,9 +53,8 @@ public class EngineIoEndpoint extends Endpoint {
         Map<String, List<String>> headers = h instanceof Map<?, ?> m ? (Map<String, List<String>>) m : Map.of();
         Object address = session.getUserProperties().get(TYRUS_REMOTE_ADDRESS);
         String remote = address != null ? String.valueOf(address) : forwardedFor(headers);
-        // the handshake's caller, kept by the configurator (HandshakeRequest#getUserPrincipal); not
-        // Session#getUserPrincipal: on Payara, calling it here broke closing the connection from onOpen (an
-        // unknown sid never got its 1008 close)
+        // the handshake's caller, kept by the configurator (HandshakeRequest#getUserPrincipal, read while the
+        // upgrade request is still being served); verified with a Jakarta Security caller on both servers
         Object p = session.getUserProperties().get(PRINCIPAL);
         if (p == null) {
             p = config.getUserProperties().get(PRINCIPAL);
