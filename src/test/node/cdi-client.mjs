@@ -89,6 +89,7 @@ async function main() {
   const welcome = io(origin + "/guarded", { ...opts, auth: { token: "open sesame" } });
   result.welcome = await once(welcome, "welcome");
   result.banned = await refusal(io(origin + "/cdi", { ...opts, auth: { banned: true } }));
+  result.auditRefused = await refusal(io(origin + "/guarded", { ...opts, auth: { token: "open sesame", refuseAudit: true } }));
 
   result.step = "disconnect";
   for (const s of [other, dyn, fromMp, welcome]) s.disconnect();

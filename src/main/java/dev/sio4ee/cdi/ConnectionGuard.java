@@ -7,9 +7,11 @@ import java.security.Principal;
 /**
  * A bean deciding whether a socket may join a namespace (socket.io's {@code namespace.use(...)} middleware).
  * Guards run before the socket connects, for the namespace named by their {@link Namespace} qualifier, or for
- * every namespace without one; ordered by {@code @jakarta.annotation.Priority} (lowest first). The first guard
- * that throws {@link ConnectError} refuses the connection: the client receives a CONNECT_ERROR with the error's
- * message and data.
+ * every namespace without one (dynamic children and namespaces created later included); ordered by
+ * {@code @jakarta.annotation.Priority} (lowest first, guards without it last), before the namespace's own
+ * middlewares. The first guard that throws {@link ConnectError} refuses the connection: the client receives a
+ * CONNECT_ERROR with the error's message and data (also when an EJB container wrapped it). Any other exception
+ * is logged and refuses with "connection refused". A namespace named by a guard is created at start.
  *
  * <pre>{@code
  * @ApplicationScoped @Namespace("/admin") @Priority(10)

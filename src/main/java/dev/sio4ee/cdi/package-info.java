@@ -15,7 +15,8 @@
  * </ul>
  * An observer without qualifier sees every namespace (and every event name); {@code @Namespace("/chat")} narrows
  * to one namespace, {@code @EventName("msg")} to one event name, both together to one event of one namespace.
- * Namespaces named by an observer's {@code @Namespace} are created when the server starts.
+ * Namespaces named by an observer's {@code @Namespace} are created (static) when the server starts: to watch the
+ * children of a dynamic namespace, observe without {@code @Namespace} and read {@code e.socket().nsp().name()}.
  *
  * <pre>{@code
  * @ApplicationScoped

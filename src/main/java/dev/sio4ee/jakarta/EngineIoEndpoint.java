@@ -58,14 +58,13 @@ public class EngineIoEndpoint extends Endpoint {
             address = session.getUserProperties().get(TYRUS_REMOTE_ADDRESS);
         }
         String remote = address != null ? String.valueOf(address) : forwardedFor(headers);
-        Principal caller = session.getUserPrincipal();
-        if (caller == null) {
-            Object p = session.getUserProperties().get(PRINCIPAL);
-            if (p == null) {
-                p = config.getUserProperties().get(PRINCIPAL);
-            }
-            caller = p instanceof Principal pr ? pr : null;
+        // the handshake's caller, kept by the configurator (HandshakeRequest#getUserPrincipal, read while the
+        // upgrade request is still being served); verified with a Jakarta Security caller on both servers
+        Object p = session.getUserProperties().get(PRINCIPAL);
+        if (p == null) {
+            p = config.getUserProperties().get(PRINCIPAL);
         }
+        Principal caller = p instanceof Principal pr ? pr : null;
         SessionPeer peer = new SessionPeer(session, headers, remote, caller);
         WebSocketHandler hd = engine.openWebSocket(peer);
         handler = hd;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sio4ee.it.app.cdi.AsyncObserver;
 import dev.sio4ee.it.app.cdi.AuditGuard;
+import dev.sio4ee.it.app.cdi.CallerStore;
 import dev.sio4ee.it.app.cdi.DynamicSetup;
 import dev.sio4ee.it.app.cdi.GlobalGuard;
 import dev.sio4ee.it.app.cdi.GuardedObserver;
@@ -72,7 +73,8 @@ class CdiEventsIT {
                         ThrowingObserver.class, AsyncObserver.class, StatelessObserver.class,
                         SingletonObserver.class, TransactionalObserver.class, GlobalGuard.class, TokenGuard.class,
                         AuditGuard.class, GuardedObserver.class, OrderPlaced.class, Schema.class, Orders.class,
-                        OrderObserver.class, DynamicSetup.class, RequestCounter.class, ScopeObserver.class)
+                        OrderObserver.class, DynamicSetup.class, RequestCounter.class, ScopeObserver.class,
+                        CallerStore.class)
                 // MicroProfile Config comes before context-params: /from-mp replaces /from-context
                 .addAsResource(new StringAsset("dev.sio4ee.NAMESPACES=/from-mp\n"),
                         "META-INF/microprofile-config.properties");
@@ -129,6 +131,9 @@ class CdiEventsIT {
         assertThat(r.getJsonArray("welcome").toString()).isEqualTo("[[\"global\",\"token\",\"audit\"],\"anonymous\"]");
         assertThat(r.getJsonObject("banned").getString("message")).isEqualTo("banned");
         assertThat(r.getJsonObject("banned").getJsonObject("data").getBoolean("everywhere")).isTrue();
+        // a ConnectError thrown by an EJB guard reaches the client although the container wrapped it
+        assertThat(r.getJsonObject("auditRefused").toString())
+                .isEqualTo("{\"message\":\"audit refused\",\"data\":{\"by\":\"ejb\"}}");
         assertThat(r.getString("clientReason")).isEqualTo("io client disconnect");
 
         // what the observers saw, in order, for the main socket
@@ -149,6 +154,16 @@ class CdiEventsIT {
         assertThat(journalUntilDisconnected(base, r.getString("otherId")))
                 .startsWith("connected /other", "event ping in /other");
         assertThat(journalUntilDisconnected(base, r.getString("dynId"))).first().isEqualTo("connected /dyn-7");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"polling", "websocket"})
+    void shouldGiveGuardsTheJakartaSecurityCallerOfTheHandshake(String transport) throws Exception {
+        JsonObject r = NodeClient.run(40, "cdi-caller.mjs", Deployments.loopback(deployed).toString(), transport);
+        assertThat(r.getBoolean("ok")).as("client result %s", r).isTrue();
+        assertThat(r.getJsonObject("refused").getString("message")).isEqualTo("token required");
+        assertThat(r.getJsonObject("refused").getJsonObject("data").getString("caller")).isEqualTo("alice");
+        assertThat(r.getJsonArray("welcome").toString()).isEqualTo("[[\"global\",\"token\",\"audit\"],\"alice\"]");
     }
 
     @Test

@@ -2,12 +2,17 @@ package dev.sio4ee.it.app.cdi;
 
 import dev.sio4ee.cdi.ConnectionGuard;
 import dev.sio4ee.cdi.Namespace;
+import dev.sio4ee.server.ConnectError;
 import dev.sio4ee.server.Socket;
 import jakarta.annotation.Priority;
 import jakarta.ejb.Stateless;
 import java.security.Principal;
+import java.util.Map;
 
-/** Test application: a stateless session bean guard of /guarded, after {@link TokenGuard}; always allows. */
+/**
+ * Test application: a stateless session bean guard of /guarded, after {@link TokenGuard}; refuses when the auth
+ * payload asks it to (the EJB container wraps the ConnectError: sio4ee unwraps it).
+ */
 @Stateless
 @Namespace("/guarded")
 @Priority(20)
@@ -16,5 +21,8 @@ public class AuditGuard implements ConnectionGuard {
     @Override
     public void check(Socket socket, Principal caller) {
         GlobalGuard.trail(socket).add("audit");
+        if (socket.handshake().auth().getBoolean("refuseAudit", false)) {
+            throw new ConnectError("audit refused", Map.of("by", "ejb"));
+        }
     }
 }
