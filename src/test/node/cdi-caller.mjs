@@ -2,22 +2,14 @@
 // ConnectionGuard beans saw, once refused (wrong token) and once accepted.
 // usage: node cdi-caller.mjs <http://127.0.0.1:port/ctx/> <polling|websocket>
 import { io } from "socket.io-client";
+import { interop, once } from "./interop.mjs";
 
-const [base, mode] = process.argv.slice(2);
-const url = new URL(base);
+const { url, args: [mode], result, done } = interop(25000, { mode: process.argv[3] });
 const opts = {
   path: `${url.pathname}socket.io/`, transports: [mode], reconnection: false, forceNew: true,
   extraHeaders: { Authorization: "Basic " + Buffer.from("alice:secret").toString("base64") },
 };
 const target = `${url.protocol}//${url.host}/guarded`;
-const result = { ok: false, mode };
-const done = (extra) => {
-  Object.assign(result, extra);
-  console.log(JSON.stringify(result));
-  process.exit(result.ok ? 0 : 1);
-};
-setTimeout(() => done({ error: "timeout" }), 25000);
-const once = (socket, event) => new Promise((resolve) => socket.once(event, (...args) => resolve(args)));
 
 async function main() {
   const bad = io(target, { ...opts, auth: { token: "wrong" } });

@@ -2,20 +2,10 @@
 // usage: node cdi-client.mjs <http://127.0.0.1:port/ctx/> <polling|websocket>
 // prints one JSON line with what happened.
 import { io } from "socket.io-client";
+import { interop, once } from "./interop.mjs";
 
-const [base, mode] = process.argv.slice(2);
-const url = new URL(base);
+const { url, origin, args: [mode], result, done } = interop(45000, { mode: process.argv[3] });
 const opts = { path: `${url.pathname}socket.io/`, transports: [mode], reconnection: false, forceNew: true };
-const origin = `${url.protocol}//${url.host}`;
-const result = { ok: false, mode };
-const done = (extra) => {
-  Object.assign(result, extra);
-  console.log(JSON.stringify(result));
-  process.exit(result.ok ? 0 : 1);
-};
-setTimeout(() => done({ error: "timeout", step: result.step }), 45000);
-
-const once = (socket, event) => new Promise((resolve) => socket.once(event, (...args) => resolve(args)));
 // every argument of the ack (emitWithAck resolves with the first one only)
 const ack = (socket, event, ...args) => new Promise((resolve, reject) =>
   socket.timeout(15000).emit(event, ...args, (err, ...vals) => (err ? reject(new Error(`${event}: ${err}`)) : resolve(vals))));

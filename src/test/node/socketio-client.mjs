@@ -2,21 +2,11 @@
 // usage: node socketio-client.mjs <http://127.0.0.1:port/ctx/> <polling|websocket|upgrade>
 // prints one JSON line with what happened.
 import { io } from "socket.io-client";
+import { interop, once } from "./interop.mjs";
 
-const [base, mode] = process.argv.slice(2);
-const url = new URL(base);
+const { url, origin, args: [mode], result, done } = interop(25000, { mode: process.argv[3] });
 const transports = mode === "polling" ? ["polling"] : mode === "websocket" ? ["websocket"] : ["polling", "websocket"];
 const opts = { path: `${url.pathname}socket.io/`, transports, upgrade: mode === "upgrade", reconnection: false, forceNew: true };
-const origin = `${url.protocol}//${url.host}`;
-const result = { ok: false, mode };
-const done = (extra) => {
-  Object.assign(result, extra);
-  console.log(JSON.stringify(result));
-  process.exit(result.ok ? 0 : 1);
-};
-setTimeout(() => done({ error: "timeout" }), 25000);
-
-const once = (socket, event) => new Promise((resolve) => socket.once(event, (...args) => resolve(args)));
 
 async function main() {
   const a = io(origin, opts);

@@ -2,18 +2,9 @@
 // server's catch-all listeners (incoming and outgoing) are read back.
 // usage: node socketio-features.mjs <http://127.0.0.1:port/ctx/> <polling|websocket>
 import { io } from "socket.io-client";
+import { interop, once } from "./interop.mjs";
 
-const [base, mode] = process.argv.slice(2);
-const url = new URL(base);
-const origin = `${url.protocol}//${url.host}`;
-const result = { ok: false, mode };
-const done = (extra) => {
-  Object.assign(result, extra);
-  console.log(JSON.stringify(result));
-  process.exit(result.ok ? 0 : 1);
-};
-setTimeout(() => done({ error: "timeout" }), 25000);
-const once = (socket, event) => new Promise((resolve) => socket.once(event, (...args) => resolve(args)));
+const { url, origin, args: [mode], result, done } = interop(25000, { mode: process.argv[3] });
 
 async function main() {
   const s = io(origin, { path: `${url.pathname}socket.io/`, transports: [mode], reconnection: false, forceNew: true });

@@ -5,29 +5,20 @@
 //              the client must get its socket back (same id, recovered) and every number exactly once, in order
 // prints one JSON line with what happened.
 import { io } from "socket.io-client";
+import { interop, once } from "./interop.mjs";
 
-const [base, mode, scenario] = process.argv.slice(2);
-const url = new URL(base);
+const [mode, scenario] = process.argv.slice(3);
+const { url, origin, result, done, onExit } = interop(40000, { mode, scenario });
 const transports = mode === "polling" ? ["polling"] : mode === "websocket" ? ["websocket"] : ["polling", "websocket"];
 const opts = {
   path: `${url.pathname}socket.io/`, transports, upgrade: mode === "upgrade", forceNew: true,
   reconnection: true, reconnectionDelay: 200, reconnectionDelayMax: 500, reconnectionAttempts: 20,
   auth: { user: "alice" },
 };
-const origin = `${url.protocol}//${url.host}`;
 const COUNT = 120;
 const DROP_AT = 40;
-const result = { ok: false, mode, scenario };
 let socket;
-const done = (extra) => {
-  Object.assign(result, extra);
-  console.log(JSON.stringify(result));
-  if (socket) socket.disconnect();
-  process.exit(result.ok ? 0 : 1);
-};
-setTimeout(() => done({ error: "timeout" }), 40000);
-
-const once = (emitter, event) => new Promise((resolve) => emitter.once(event, (...args) => resolve(args)));
+onExit(() => socket && socket.disconnect());
 const until = async (check, what) => {
   for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 100));
   if (!check()) throw new Error("gave up waiting for " + what);

@@ -3,18 +3,10 @@
 // usage: node socketio-rooms.mjs <http://127.0.0.1:port/ctx/> <N>
 // prints one JSON line: per event name, the number of times each client received it, plus checks.
 import { io } from "socket.io-client";
+import { interop } from "./interop.mjs";
 
-const [base, nArg] = process.argv.slice(2);
-const N = Number(nArg);
-const url = new URL(base);
-const origin = `${url.protocol}//${url.host}`;
-const result = { ok: false, n: N };
-const done = (extra) => {
-  Object.assign(result, extra);
-  console.log(JSON.stringify(result));
-  process.exit(result.ok ? 0 : 1);
-};
-setTimeout(() => done({ error: "timeout" }), 100000);
+const N = Number(process.argv[3]);
+const { url, origin, result, done } = interop(100000, { n: N });
 
 const events = ["room-msg", "not-r0", "r1-or-r2", "even-not-r4", "local-all", "broadcast-others", "fanout-done",
   "via-sockets-join", "odd-after-leave", "utilities-done"];
@@ -46,6 +38,7 @@ const allGot = (event, expected) => new Promise((resolve) => {
 
 async function main() {
   const clients = [];
+  result.step = "connecting";
   for (let i = 0; i < N; i += 20) {  // connect in bounded batches of 20
     const batch = [];
     for (let j = i; j < Math.min(N, i + 20); j++) batch.push(client(j));
@@ -53,12 +46,15 @@ async function main() {
   }
   result.distinctIds = new Set(clients.map((c) => c.id)).size;
   const first = clients[0].s;
+  result.step = "fanout";
   result.fanoutAck = await first.timeout(20000).emitWithAck("fanout");
   await allGot("fanout-done", N);
+  result.step = "utilities";
   const r5 = await first.timeout(20000).emitWithAck("utilities");
   const expectedR5 = clients.filter((_, i) => i % 10 === 5).map((c) => c.id).sort();
   result.fetchSocketsR5 = JSON.stringify(r5) === JSON.stringify(expectedR5) ? "match" : { got: r5, expectedR5 };
   await allGot("utilities-done", N);
+  result.step = "kick";
   result.kickAck = await first.timeout(20000).emitWithAck("kick-r9");
   await new Promise((r) => setTimeout(r, 1500));
   result.reasons = reasons.map((r) => r || "connected");
