@@ -29,6 +29,11 @@ public class EngineIoServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) {
-        engine.handlePolling(new ServletExchange(req, resp, asyncTimeout));
+        ServletExchange exchange = new ServletExchange(req, resp, asyncTimeout);
+        try {
+            engine.handlePolling(exchange);
+        } finally {
+            exchange.serviceReturned();
+        }
     }
 }

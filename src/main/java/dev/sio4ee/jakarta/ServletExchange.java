@@ -25,6 +25,9 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
     private final String method;
     private final AtomicBoolean done = new AtomicBoolean();
     private volatile Runnable abortAction;
+    /** The container thread running {@code service()} for this request, until it returns. */
+    private final Thread serviceThread = Thread.currentThread();
+    private volatile boolean serviceReturned;
 
     ServletExchange(HttpServletRequest request, HttpServletResponse response, long timeoutMillis) {
         super(request.getRequestURI(), request.getQueryString(), headersOf(request), request.getRemoteAddr(),
@@ -70,11 +73,33 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
         return out.toByteArray();
     }
 
+    /** Called by the servlet when its {@code service()} for this request returns. */
+    void serviceReturned() {
+        serviceReturned = true;
+    }
+
     @Override
     public boolean respond(int status, Map<String, String> responseHeaders, byte[] body) {
         if (!done.compareAndSet(false, true)) {
             return false;
         }
+        if (Thread.currentThread() == serviceThread && !serviceReturned) {
+            write(status, responseHeaders, body);
+        } else {
+            // A parked GET answered from another request's thread (the POST that carried an ack) or from a
+            // timer. Completing it there runs the container's CDI request listeners for this request inside
+            // the other request: on Payara, Weld then loses the other request's context and logs four
+            // warnings per request. The container's async thread completes it cleanly.
+            try {
+                async.start(() -> write(status, responseHeaders, body));
+            } catch (IllegalStateException e) {
+                write(status, responseHeaders, body);
+            }
+        }
+        return true;
+    }
+
+    private void write(int status, Map<String, String> responseHeaders, byte[] body) {
         try {
             response.setStatus(status);
             responseHeaders.forEach(response::setHeader);
@@ -87,7 +112,6 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
         } finally {
             complete();
         }
-        return true;
     }
 
     private void complete() {
