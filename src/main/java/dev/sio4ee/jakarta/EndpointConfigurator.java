@@ -12,6 +12,8 @@ import jakarta.websocket.server.ServerEndpointConfig;
  */
 final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
     private final EngineServer engine;
+    /** One per application, made while the application's class loader is the context class loader. */
+    private final ClassLoader sendLoader = new SendLoader(Thread.currentThread().getContextClassLoader());
 
     EndpointConfigurator(EngineServer engine) {
         this.engine = engine;
@@ -35,6 +37,6 @@ final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
         if (endpointClass != EngineIoEndpoint.class) {
             throw new IllegalArgumentException("unexpected endpoint class " + endpointClass);
         }
-        return (T) new EngineIoEndpoint(engine);
+        return (T) new EngineIoEndpoint(engine, sendLoader);
     }
 }

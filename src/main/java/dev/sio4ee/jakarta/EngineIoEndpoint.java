@@ -23,6 +23,7 @@ public class EngineIoEndpoint extends Endpoint {
     static final String TYRUS_REMOTE_ADDRESS = "jakarta.websocket.endpoint.remoteAddress";
 
     private final EngineServer engine;
+    private final ClassLoader sendLoader;
     private volatile WebSocketHandler handler;
 
     /**
@@ -32,7 +33,13 @@ public class EngineIoEndpoint extends Endpoint {
      * @param engine the engine
      */
     public EngineIoEndpoint(EngineServer engine) {
+        this(engine, null);
+    }
+
+    /** With the class loader {@link SessionPeer} sends under (see {@link SendLoader}); null keeps the thread's. */
+    EngineIoEndpoint(EngineServer engine, ClassLoader sendLoader) {
         this.engine = engine;
+        this.sendLoader = sendLoader;
     }
 
     @Override
@@ -50,7 +57,7 @@ public class EngineIoEndpoint extends Endpoint {
         Map<String, List<String>> headers = h instanceof Map<?, ?> m ? (Map<String, List<String>>) m : Map.of();
         Object address = session.getUserProperties().get(TYRUS_REMOTE_ADDRESS);
         String remote = address != null ? String.valueOf(address) : forwardedFor(headers);
-        SessionPeer peer = new SessionPeer(session, headers, remote);
+        SessionPeer peer = new SessionPeer(session, headers, remote, sendLoader);
         WebSocketHandler hd = engine.openWebSocket(peer);
         handler = hd;
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) hd::onText);

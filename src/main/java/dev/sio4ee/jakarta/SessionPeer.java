@@ -22,6 +22,7 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
     static final int CONGESTION_THRESHOLD = 256;
 
     private final Session session;
+    private final ClassLoader sendLoader;
 
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private boolean sending;
@@ -31,8 +32,14 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
     private String closeReason;
 
     SessionPeer(Session session, Map<String, List<String>> headers, String remoteAddress) {
+        this(session, headers, remoteAddress, null);
+    }
+
+    /** With the context class loader to send under ({@link SendLoader}), or null to keep the thread's. */
+    SessionPeer(Session session, Map<String, List<String>> headers, String remoteAddress, ClassLoader sendLoader) {
         super(session.getRequestURI().getPath(), session.getQueryString(), headers, remoteAddress, session.isSecure());
         this.session = session;
+        this.sendLoader = sendLoader;
     }
 
     @Override
@@ -104,6 +111,11 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
                     pump();
                 }
             };
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            if (sendLoader != null) {
+                thread.setContextClassLoader(sendLoader);
+            }
             try {
                 if (frame instanceof String text) {
                     session.getAsyncRemote().sendText(text, handler);
@@ -113,6 +125,8 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
             } catch (RuntimeException e) {
                 failed(e);
                 return;
+            } finally {
+                thread.setContextClassLoader(previous);
             }
             if (phase.compareAndSet(0, 1)) {
                 return; // the handler continues
