@@ -5,7 +5,7 @@
 //
 //   node loadgen.mjs --url http://127.0.0.1:8601 [--label node] [--scenarios connect,echo,fanout,polling,binary]
 //                    [--connections 10000] [--echo-clients 50] [--duration-ms 5000] [--fanout-receivers 1000]
-//                    [--fanout-messages 200] [--polling-clients 10] [--binary-clients 4] [--warmup-ms 3000]
+//                    [--fanout-messages 150] [--polling-clients 10] [--binary-clients 4] [--warmup-ms 3000]
 //
 // Prints one JSON line per scenario, then {"label":..,"results":[..]} as the last line. Server CPU comes from
 // /proc/<pid>/stat of the server's pid (given by /bench/mem), so server and generator share one machine.
@@ -26,7 +26,7 @@ const N_CONNECT = int(opts.connections, 10000);
 const ECHO_CLIENTS = int(opts["echo-clients"], 50);
 const DURATION = int(opts["duration-ms"], 5000);
 const FANOUT_RECEIVERS = int(opts["fanout-receivers"], 1000);
-const FANOUT_MESSAGES = int(opts["fanout-messages"], 200);
+const FANOUT_MESSAGES = int(opts["fanout-messages"], 150);
 const FANOUT_WINDOW = int(opts["fanout-window"], 4);
 const POLLING_CLIENTS = int(opts["polling-clients"], 10);
 const BINARY_CLIENTS = int(opts["binary-clients"], 4);
@@ -126,6 +126,8 @@ class WsClient {
       ws.on("message", (data, isBinary) => {
         if (isBinary) return this.binary(data);
         const s = data.toString();
+        this.raw = (this.raw || 0) + 1;
+        this.lastRaw = s.slice(0, 40);
         switch (s.charCodeAt(0)) {
           case 48: // 0 open
             ws.send("40");
@@ -306,7 +308,7 @@ async function fanout(receivers, messages) {
   let delivered = 0;
   let completed = 0;
   let nextSeq = 0;
-  const sender = clients[0];
+  const sender = clients[clients.length - 1];
   try {
     await sleep(200);
     const t0 = cpuTicks();
@@ -322,6 +324,8 @@ async function fanout(receivers, messages) {
           c.onEvent = (s) => {
             // 42["broadcast",<seq>]
             const seq = parseInt(s.slice(s.lastIndexOf(",") + 1), 10);
+            c.received = (c.received || 0) + 1;
+            c.last = seq;
             lat.push(now() - sent[seq]);
             delivered++;
             if (++got[seq] === receivers) {
@@ -335,7 +339,16 @@ async function fanout(receivers, messages) {
       }),
       TIMEOUT,
       "fanout",
-    );
+    ).catch((e) => {
+      const counts = clients.map((c) => c.received || 0).sort((a, b) => a - b);
+      const closed = clients.filter((c) => c.closed).length;
+      const lagging = clients.filter((c) => (c.received || 0) === counts[0]).slice(0, 3)
+        .map((c) => `#${clients.indexOf(c)} last=${c.last} frames=${c.raw} open=${c.ws.readyState === 1}`);
+      console.error("fanout stalled; lagging clients:", lagging.join("; "), "; sender sent up to", nextSeq - 1);
+      throw new Error(`${e.message}: ${completed}/${messages} broadcasts complete, ${delivered} deliveries, ` +
+        `${closed} clients closed, oldest incomplete broadcast reached ${got[completed]}/${receivers}, ` +
+        `deliveries per client min ${counts[0]} median ${counts[counts.length >> 1]} max ${counts[counts.length - 1]}`);
+    });
     const elapsed = now() - start;
     const t1 = cpuTicks();
     return {
