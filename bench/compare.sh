@@ -71,7 +71,8 @@ run() { # label port round
   echo "== round $3: $1" >&2
   # shellcheck disable=SC2086
   taskset -c "$LOADGEN_CPU" node loadgen.mjs --url "http://127.0.0.1:$2" --label "$1" $LOADGEN_ARGS \
-    | tee -a "$OUT/loadgen-$STAMP.log" | grep -v '"results"' | sed "s/^{/{\"round\":$3,/" >> "$RESULTS"
+    | tee -a "$OUT/loadgen-$STAMP.log" | grep -v '"results"' | sed "s/^{/{\"round\":$3,/" >> "$RESULTS" \
+    || echo "round $3: the load generator failed on $1 (its scenarios so far are kept)" >&2
   tail -n 1 "$OUT/loadgen-$STAMP.log" | cut -c1-200 >&2
 }
 

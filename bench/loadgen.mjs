@@ -33,6 +33,7 @@ const BINARY_CLIENTS = int(opts["binary-clients"], 4);
 const BINARY_SIZE = int(opts["binary-size"], 64 * 1024);
 const WARMUP = int(opts["warmup-ms"], 3000);
 const CONNECT_CONCURRENCY = int(opts["connect-concurrency"], 100);
+const HOLD = int(opts["hold-ms"], 0); // connect: keep the connections open this long after measuring
 const TIMEOUT = int(opts["timeout-ms"], 120000); // hard bound of every scenario
 const CLK_TCK = 100; // USER_HZ on Linux
 
@@ -200,6 +201,7 @@ class WsClient {
   }
 }
 
+let connectRetries = 0;
 async function connectMany(n, concurrency, deadline) {
   const clients = [];
   let next = 0;
@@ -207,8 +209,18 @@ async function connectMany(n, concurrency, deadline) {
     while (next < n) {
       if (now() > deadline) throw new Error(`connecting ${n} clients took too long (${clients.length} connected)`);
       next++;
-      const c = new WsClient();
-      clients.push(await withTimeout(c.connect(), 60000, "WebSocket connect"));
+      // a refused or dropped handshake is retried (at most 3 attempts) and counted
+      for (let attempt = 1; ; attempt++) {
+        const c = new WsClient();
+        try {
+          clients.push(await withTimeout(c.connect(), 60000, "WebSocket connect"));
+          break;
+        } catch (e) {
+          c.close();
+          if (attempt >= 3) throw e;
+          connectRetries++;
+        }
+      }
     }
   }
   const workers = [];
@@ -230,6 +242,7 @@ function closeAll(clients) {
 /** N WebSocket clients connect (at most CONNECT_CONCURRENCY at a time) and stay idle; memory after GC. */
 async function connect(n) {
   const before = await mem();
+  connectRetries = 0;
   const t0 = cpuTicks();
   const start = now();
   const clients = await connectMany(n, CONNECT_CONCURRENCY, start + TIMEOUT);
@@ -237,6 +250,10 @@ async function connect(n) {
   const t1 = cpuTicks();
   await sleep(1000);
   const after = await mem();
+  if (HOLD > 0) {
+    console.error(`connect: holding ${n} connections for ${HOLD} ms (e.g. for jmap -histo:live)`);
+    await sleep(HOLD);
+  }
   closeAll(clients);
   if (after.clients < n) throw new Error(`the server holds ${after.clients} clients, not ${n}`);
   // let the server forget them before the next scenario (bounded)
@@ -245,6 +262,7 @@ async function connect(n) {
     scenario: "connect",
     connections: n,
     connectPerSec: round((n / elapsed) * 1000, 1),
+    connectRetries,
     bytesPerConnection: Math.round((after.footprint - before.footprint) / n),
     heapBytesPerConnection: Math.round((after.heapUsed - before.heapUsed) / n),
     rssBytesPerConnection: Math.round((after.rss - before.rss) / n),
