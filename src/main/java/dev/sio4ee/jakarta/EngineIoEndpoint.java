@@ -49,7 +49,11 @@ public class EngineIoEndpoint extends Endpoint {
         // one byte of slack so the engine, not the container, sees an oversized frame and closes with its reason
         session.setMaxTextMessageBufferSize(max + 1);
         session.setMaxBinaryMessageBufferSize(max + 1);
-        session.setMaxIdleTimeout(engine.options().pingInterval() + engine.options().pingTimeout() + 10_000);
+        // No container idle timeout: the engine's heartbeat closes dead sessions. A positive one raced on Payara:
+        // Tyrus arms an idle task with the container default (0) when it creates the session, and that task, when
+        // it runs after onOpen has set a positive timeout, closes the session at once ("idle timeout"), so a few
+        // fresh connections were closed under load (bench/, 10,000 connections).
+        session.setMaxIdleTimeout(0);
         Object h = session.getUserProperties().get(HEADERS);
         if (h == null) {
             h = config.getUserProperties().get(HEADERS);
