@@ -13,6 +13,8 @@ import jakarta.websocket.server.ServerEndpointConfig;
 final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
     private final EngineServer engine;
     private final UpgradeAddresses addresses;
+    /** One per application, made while the application's class loader is the context class loader. */
+    private final ClassLoader sendLoader = new SendLoader(Thread.currentThread().getContextClassLoader());
 
     EndpointConfigurator(EngineServer engine, UpgradeAddresses addresses) {
         this.engine = engine;
@@ -47,6 +49,6 @@ final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
         if (endpointClass != EngineIoEndpoint.class) {
             throw new IllegalArgumentException("unexpected endpoint class " + endpointClass);
         }
-        return (T) new EngineIoEndpoint(engine);
+        return (T) new EngineIoEndpoint(engine, sendLoader);
     }
 }

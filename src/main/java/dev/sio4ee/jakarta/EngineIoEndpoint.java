@@ -28,6 +28,7 @@ public class EngineIoEndpoint extends Endpoint {
     static final String TYRUS_REMOTE_ADDRESS = "jakarta.websocket.endpoint.remoteAddress";
 
     private final EngineServer engine;
+    private final ClassLoader sendLoader;
     private volatile WebSocketHandler handler;
 
     /**
@@ -37,7 +38,13 @@ public class EngineIoEndpoint extends Endpoint {
      * @param engine the engine
      */
     public EngineIoEndpoint(EngineServer engine) {
+        this(engine, null);
+    }
+
+    /** With the class loader {@link SessionPeer} sends under (see {@link SendLoader}); null keeps the thread's. */
+    EngineIoEndpoint(EngineServer engine, ClassLoader sendLoader) {
         this.engine = engine;
+        this.sendLoader = sendLoader;
     }
 
     @Override
@@ -47,7 +54,11 @@ public class EngineIoEndpoint extends Endpoint {
         // one byte of slack so the engine, not the container, sees an oversized frame and closes with its reason
         session.setMaxTextMessageBufferSize(max + 1);
         session.setMaxBinaryMessageBufferSize(max + 1);
-        session.setMaxIdleTimeout(engine.options().pingInterval() + engine.options().pingTimeout() + 10_000);
+        // No container idle timeout: the engine's heartbeat closes dead sessions. A positive one raced on Payara:
+        // Tyrus arms an idle task with the container default (0) when it creates the session, and that task, when
+        // it runs after onOpen has set a positive timeout, closes the session at once ("idle timeout"), so a few
+        // fresh connections were closed under load (bench/, 10,000 connections).
+        session.setMaxIdleTimeout(0);
         Object h = session.getUserProperties().get(HEADERS);
         if (h == null) {
             h = config.getUserProperties().get(HEADERS);
@@ -65,7 +76,7 @@ public class EngineIoEndpoint extends Endpoint {
             p = config.getUserProperties().get(PRINCIPAL);
         }
         Principal caller = p instanceof Principal pr ? pr : null;
-        SessionPeer peer = new SessionPeer(session, headers, remote, caller);
+        SessionPeer peer = new SessionPeer(session, headers, remote, caller, sendLoader);
         WebSocketHandler hd = engine.openWebSocket(peer);
         handler = hd;
         peer.onWriteFailure(hd::onError);

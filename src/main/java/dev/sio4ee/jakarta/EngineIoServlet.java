@@ -60,6 +60,11 @@ public class EngineIoServlet extends HttpServlet {
                 return;
             }
         }
-        engine.handlePolling(new ServletExchange(req, resp, asyncTimeout));
+        ServletExchange exchange = new ServletExchange(req, resp, asyncTimeout);
+        try {
+            engine.handlePolling(exchange);
+        } finally {
+            exchange.serviceReturned();
+        }
     }
 }

@@ -13,18 +13,29 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A {@link PollingExchange} over a servlet request in asynchronous mode. */
+/**
+ * A {@link PollingExchange} over a servlet request. Most requests (handshakes, POSTs, GETs with packets waiting)
+ * are answered before {@code service()} returns, with no asynchronous mode. Only a GET that has to wait is put
+ * in asynchronous mode, when {@code service()} returns ({@link #serviceReturned()}); it is then answered on the
+ * container's async thread, whichever thread answers.
+ */
 final class ServletExchange extends RequestView implements PollingExchange, AsyncListener {
     private static final System.Logger LOG = System.getLogger(ServletExchange.class.getName());
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
-    private final AsyncContext async;
     private final String method;
-    private final AtomicBoolean done = new AtomicBoolean();
+    private final long timeoutMillis;
+    /** The container thread running {@code service()} for this request. */
+    private final Thread serviceThread = Thread.currentThread();
     private volatile Runnable abortAction;
+
+    // guarded by this
+    private boolean done;
+    private boolean serviceReturned;
+    private AsyncContext async;
+    private Runnable pendingWrite;
 
     ServletExchange(HttpServletRequest request, HttpServletResponse response, long timeoutMillis) {
         super(request.getRequestURI(), request.getQueryString(), Requests.headersOf(request), request.getRemoteAddr(),
@@ -32,9 +43,7 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
         this.request = request;
         this.response = response;
         this.method = request.getMethod();
-        this.async = request.startAsync(request, response);
-        this.async.setTimeout(timeoutMillis);
-        this.async.addListener(this);
+        this.timeoutMillis = timeoutMillis;
     }
 
     @Override
@@ -62,11 +71,59 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
         return out.toByteArray();
     }
 
+    /**
+     * Called by the servlet, on the service thread, when {@code service()} is about to return: writes a response
+     * another thread gave meanwhile, or puts a request still waiting for its response in asynchronous mode.
+     */
+    void serviceReturned() {
+        Runnable pending;
+        synchronized (this) {
+            serviceReturned = true;
+            pending = pendingWrite;
+            pendingWrite = null;
+            if (!done) {
+                async = request.startAsync(request, response);
+                async.setTimeout(timeoutMillis);
+                async.addListener(this);
+            }
+        }
+        if (pending != null) {
+            pending.run();
+        }
+    }
+
     @Override
     public boolean respond(int status, Map<String, String> responseHeaders, byte[] body) {
-        if (!done.compareAndSet(false, true)) {
-            return false;
+        Runnable write = () -> write(status, responseHeaders, body);
+        AsyncContext parked;
+        synchronized (this) {
+            if (done) {
+                return false;
+            }
+            done = true;
+            if (!serviceReturned && Thread.currentThread() != serviceThread) {
+                pendingWrite = write; // service() is still running: it writes this when it returns
+                return true;
+            }
+            parked = async;
         }
+        if (parked == null) {
+            write.run(); // inside service(), on its own thread
+            return true;
+        }
+        // A waiting GET answered from another request's thread (the POST that carried an ack) or from a timer.
+        // Completing it there runs the container's CDI request listeners for this request inside the other
+        // request: on Payara, Weld then loses the other request's context and logs four warnings per request.
+        // The container's async thread completes it cleanly.
+        try {
+            parked.start(write);
+        } catch (IllegalStateException e) {
+            write.run();
+        }
+        return true;
+    }
+
+    private void write(int status, Map<String, String> responseHeaders, byte[] body) {
         try {
             response.setStatus(status);
             responseHeaders.forEach(response::setHeader);
@@ -79,12 +136,18 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
         } finally {
             complete();
         }
-        return true;
     }
 
     private void complete() {
+        AsyncContext a;
+        synchronized (this) {
+            a = async;
+        }
+        if (a == null) {
+            return; // answered inside service(): the container ends the response
+        }
         try {
-            async.complete();
+            a.complete();
         } catch (IllegalStateException e) {
             LOG.log(System.Logger.Level.DEBUG, "async context already completed", e);
         }
@@ -96,17 +159,21 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
     }
 
     private void aborted() {
-        if (done.compareAndSet(false, true)) {
-            Runnable a = abortAction;
-            if (a != null) {
-                try {
-                    a.run();
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "abort handling failed", e);
-                }
+        synchronized (this) {
+            if (done) {
+                return;
             }
-            complete();
+            done = true;
         }
+        Runnable a = abortAction;
+        if (a != null) {
+            try {
+                a.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "abort handling failed", e);
+            }
+        }
+        complete();
     }
 
     @Override

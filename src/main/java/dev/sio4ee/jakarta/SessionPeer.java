@@ -24,6 +24,7 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
 
     private final Session session;
     private volatile java.util.function.Consumer<Throwable> onWriteFailure = e -> { };
+    private final ClassLoader sendLoader;
 
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private boolean sending;
@@ -32,10 +33,13 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
     private int closeCode;
     private String closeReason;
 
-    SessionPeer(Session session, Map<String, List<String>> headers, String remoteAddress, Principal principal) {
+    /** With the context class loader to send under ({@link SendLoader}), or null to keep the thread's. */
+    SessionPeer(Session session, Map<String, List<String>> headers, String remoteAddress, Principal principal,
+                ClassLoader sendLoader) {
         super(session.getRequestURI().getPath(), session.getQueryString(), headers, remoteAddress, session.isSecure(),
                 principal);
         this.session = session;
+        this.sendLoader = sendLoader;
     }
 
     /** Who hears of a failed write (the engine's handler), so the session closes instead of waiting forever. */
@@ -112,6 +116,11 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
                     pump();
                 }
             };
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            if (sendLoader != null) {
+                thread.setContextClassLoader(sendLoader);
+            }
             try {
                 if (frame instanceof String text) {
                     session.getAsyncRemote().sendText(text, handler);
@@ -121,6 +130,8 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
             } catch (RuntimeException e) {
                 failed(e);
                 return;
+            } finally {
+                thread.setContextClassLoader(previous);
             }
             if (phase.compareAndSet(0, 1)) {
                 return; // the handler continues

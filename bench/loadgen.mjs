@@ -1,0 +1,578 @@
+// Load generator of the benchmark. It speaks Engine.IO v4 / Socket.IO v5 itself over `ws` and node:http (a raw
+// client costs far less CPU than socket.io-client, so 10,000 connections and fan-out do not saturate the
+// generator's core first). Works against any server with the handlers echo / broadcast / join / room and
+// GET /bench/mem (bench/node-server.mjs, sio4ee's BenchSetup + BenchStats).
+//
+//   node loadgen.mjs --url http://127.0.0.1:8601 [--label node] [--scenarios connect,echo,fanout,polling,binary]
+//                    [--connections 10000] [--echo-clients 50] [--duration-ms 5000] [--fanout-receivers 1000]
+//                    [--fanout-messages 150] [--polling-clients 10] [--binary-clients 4] [--warmup-ms 3000]
+//
+// Prints one JSON line per scenario, then {"label":..,"results":[..]} as the last line. Server CPU comes from
+// /proc/<pid>/stat of the server's pid (given by /bench/mem), so server and generator share one machine.
+import http from "node:http";
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import WebSocket from "ws";
+
+const opts = parseArgs(process.argv.slice(2));
+const URL_ = new URL(opts.url || "http://127.0.0.1:8601");
+const HOST = URL_.hostname;
+const PORT = Number(URL_.port);
+const BASE = URL_.pathname.replace(/\/$/, "");
+const SIO = `${BASE}/socket.io/`;
+const LABEL = opts.label || "server";
+const SCENARIOS = (opts.scenarios || "connect,echo,fanout,polling,binary").split(",");
+const N_CONNECT = int(opts.connections, 10000);
+const ECHO_CLIENTS = int(opts["echo-clients"], 50);
+const DURATION = int(opts["duration-ms"], 5000);
+const FANOUT_RECEIVERS = int(opts["fanout-receivers"], 1000);
+const FANOUT_MESSAGES = int(opts["fanout-messages"], 150);
+const FANOUT_WINDOW = int(opts["fanout-window"], 4);
+const POLLING_CLIENTS = int(opts["polling-clients"], 10);
+const BINARY_CLIENTS = int(opts["binary-clients"], 4);
+const BINARY_SIZE = int(opts["binary-size"], 64 * 1024);
+const WARMUP = int(opts["warmup-ms"], 3000);
+const CONNECT_CONCURRENCY = int(opts["connect-concurrency"], 100);
+const HOLD = int(opts["hold-ms"], 0); // connect: keep the connections open this long after measuring
+const TIMEOUT = int(opts["timeout-ms"], 120000); // hard bound of every scenario
+const CLK_TCK = 100; // USER_HZ on Linux
+
+function parseArgs(argv) {
+  const o = {};
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith("--")) o[argv[i].slice(2)] = argv[i + 1], i++;
+  }
+  return o;
+}
+function int(v, d) {
+  return v === undefined ? d : Number(v);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const now = () => performance.now();
+
+function withTimeout(promise, ms, what) {
+  let t;
+  return Promise.race([
+    promise,
+    new Promise((_, rej) => (t = setTimeout(() => rej(new Error(`${what} timed out after ${ms} ms`)), ms))),
+  ]).finally(() => clearTimeout(t));
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+function latencyStats(samples) {
+  const s = Float64Array.from(samples).sort();
+  return { p50Ms: round(percentile(s, 50)), p99Ms: round(percentile(s, 99)) };
+}
+function round(x, d = 3) {
+  const f = 10 ** d;
+  return Math.round(x * f) / f;
+}
+
+// ---- server probes -------------------------------------------------------------------------------------------
+
+function httpGet(path) {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: HOST, port: PORT, path, agent: false }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on("error", reject);
+  });
+}
+async function mem() {
+  const r = await withTimeout(httpGet(`${BASE}/bench/mem`), 60000, "GET /bench/mem");
+  if (r.status !== 200) throw new Error(`GET /bench/mem answered ${r.status}`);
+  const m = JSON.parse(r.body);
+  // live heap after GC plus what the process holds outside its heap: comparable between the JVM and V8
+  m.footprint = m.heapUsed + (m.rss - m.heapTotal);
+  return m;
+}
+let serverPid = 0;
+function cpuTicks() {
+  if (!serverPid) return NaN;
+  try {
+    const stat = readFileSync(`/proc/${serverPid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(f[11]) + Number(f[12]); // utime + stime (fields 14 and 15)
+  } catch {
+    return NaN;
+  }
+}
+function cpuMsPer1k(ticks0, ticks1, count) {
+  return count > 0 ? round((((ticks1 - ticks0) * 1000) / CLK_TCK / count) * 1000, 2) : 0;
+}
+
+// ---- a raw Socket.IO client over WebSocket ------------------------------------------------------------------
+
+/** One Socket.IO connection to the main namespace over a WebSocket (no polling first). */
+class WsClient {
+  constructor() {
+    this.onEvent = null; // (text) => void for 42 packets
+    this.acks = new Map(); // id -> callback(text, binary|null)
+    this.nextAck = 0;
+    this.pendingBinary = null; // {id, text} of a 46 packet waiting for its attachment
+    this.closed = false;
+  }
+  connect() {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(`ws://${HOST}:${PORT}${SIO}?EIO=4&transport=websocket`, {
+        perMessageDeflate: false,
+      });
+      this.ws = ws;
+      ws.binaryType = "nodebuffer";
+      ws.on("message", (data, isBinary) => {
+        if (isBinary) return this.binary(data);
+        const s = data.toString();
+        this.raw = (this.raw || 0) + 1;
+        this.lastRaw = s.slice(0, 40);
+        switch (s.charCodeAt(0)) {
+          case 48: // 0 open
+            ws.send("40");
+            break;
+          case 50: // 2 ping
+            ws.send("3");
+            break;
+          case 52: // 4 message: a Socket.IO packet
+            this.packet(s, resolve, reject);
+            break;
+          case 49: // 1 close
+            ws.close();
+            break;
+        }
+      });
+      ws.on("error", (e) => reject(e));
+      ws.on("close", () => {
+        this.closed = true;
+        reject(new Error("closed before connect"));
+      });
+    });
+  }
+  packet(s, resolve, reject) {
+    const t = s.charCodeAt(1);
+    if (t === 50) {
+      // 42 event
+      if (this.onEvent) this.onEvent(s);
+    } else if (t === 51) {
+      // 43<id>[...]
+      const b = s.indexOf("[");
+      const id = Number(s.slice(2, b));
+      const cb = this.acks.get(id);
+      if (cb) this.acks.delete(id), cb(s, null);
+    } else if (t === 54) {
+      // 46<n>-<id>[...]: wait for the attachment (this generator sends one at most)
+      const dash = s.indexOf("-");
+      const b = s.indexOf("[");
+      this.pendingBinary = { id: Number(s.slice(dash + 1, b)), text: s };
+    } else if (t === 48) {
+      // 40 connected
+      resolve(this);
+    } else if (t === 52) {
+      reject(new Error("connect error: " + s));
+    }
+  }
+  binary(buf) {
+    const p = this.pendingBinary;
+    if (!p) return;
+    this.pendingBinary = null;
+    const cb = this.acks.get(p.id);
+    if (cb) this.acks.delete(p.id), cb(p.text, buf);
+  }
+  emitWithAck(event, argsJson, cb) {
+    const id = this.nextAck++;
+    this.acks.set(id, cb);
+    this.ws.send(`42${id}["${event}",${argsJson}]`);
+  }
+  emitBinaryWithAck(event, buf, cb) {
+    const id = this.nextAck++;
+    this.acks.set(id, cb);
+    this.ws.send(`451-${id}["${event}",{"_placeholder":true,"num":0}]`);
+    this.ws.send(buf);
+  }
+  emit(event, argsJson) {
+    this.ws.send(`42["${event}",${argsJson}]`);
+  }
+  close() {
+    if (!this.closed) this.ws.terminate();
+    this.closed = true;
+  }
+}
+
+let connectRetries = 0;
+async function connectMany(n, concurrency, deadline) {
+  const clients = [];
+  let next = 0;
+  async function worker() {
+    while (next < n) {
+      if (now() > deadline) throw new Error(`connecting ${n} clients took too long (${clients.length} connected)`);
+      next++;
+      // a refused or dropped handshake is retried (at most 3 attempts) and counted
+      for (let attempt = 1; ; attempt++) {
+        const c = new WsClient();
+        try {
+          clients.push(await withTimeout(c.connect(), 60000, "WebSocket connect"));
+          break;
+        } catch (e) {
+          c.close();
+          if (attempt >= 3) throw e;
+          connectRetries++;
+        }
+      }
+    }
+  }
+  const workers = [];
+  for (let i = 0; i < Math.min(concurrency, n); i++) workers.push(worker());
+  try {
+    await Promise.all(workers);
+  } catch (e) {
+    clients.forEach((c) => c.close());
+    throw e;
+  }
+  return clients;
+}
+function closeAll(clients) {
+  for (const c of clients) c.close();
+}
+
+// ---- scenarios ---------------------------------------------------------------------------------------------
+
+/** N WebSocket clients connect (at most CONNECT_CONCURRENCY at a time) and stay idle; memory after GC. */
+async function connect(n) {
+  const before = await mem();
+  connectRetries = 0;
+  const t0 = cpuTicks();
+  const start = now();
+  const clients = await connectMany(n, CONNECT_CONCURRENCY, start + TIMEOUT);
+  const elapsed = now() - start;
+  const t1 = cpuTicks();
+  await sleep(1000);
+  const after = await mem();
+  if (HOLD > 0) {
+    console.error(`connect: holding ${n} connections for ${HOLD} ms (e.g. for jmap -histo:live)`);
+    await sleep(HOLD);
+  }
+  closeAll(clients);
+  if (after.clients < n) throw new Error(`the server holds ${after.clients} clients, not ${n}`);
+  // let the server forget them before the next scenario (bounded)
+  for (let i = 0; i < 100 && (await mem()).clients > 0; i++) await sleep(200);
+  return {
+    scenario: "connect",
+    connections: n,
+    connectPerSec: round((n / elapsed) * 1000, 1),
+    connectRetries,
+    bytesPerConnection: Math.round((after.footprint - before.footprint) / n),
+    heapBytesPerConnection: Math.round((after.heapUsed - before.heapUsed) / n),
+    rssBytesPerConnection: Math.round((after.rss - before.rss) / n),
+    serverCpuMsPer1k: cpuMsPer1k(t0, t1, n),
+  };
+}
+
+/** C clients, each in a closed loop of echo emits with an ack, for a duration. */
+async function echo(clientsCount, duration) {
+  const clients = await connectMany(clientsCount, 50, now() + TIMEOUT);
+  const lat = [];
+  let count = 0;
+  const payload = '{"n":42,"s":"hello sio4ee","a":[1,2,3]}';
+  try {
+    const t0 = cpuTicks();
+    const start = now();
+    const end = start + duration;
+    await withTimeout(
+      Promise.all(
+        clients.map(
+          (c) =>
+            new Promise((resolve) => {
+              const loop = () => {
+                if (now() >= end) return resolve();
+                const s = now();
+                c.emitWithAck("echo", payload, (text) => {
+                  lat.push(now() - s);
+                  if (text.length < 10) throw new Error("bad ack " + text);
+                  count++;
+                  loop();
+                });
+              };
+              loop();
+            }),
+        ),
+      ),
+      duration + TIMEOUT,
+      "echo",
+    );
+    const elapsed = now() - start;
+    const t1 = cpuTicks();
+    return {
+      scenario: "echo",
+      clients: clientsCount,
+      messages: count,
+      msgsPerSec: round((count / elapsed) * 1000, 1),
+      ...latencyStats(lat),
+      serverCpuMsPer1k: cpuMsPer1k(t0, t1, count),
+    };
+  } finally {
+    closeAll(clients);
+  }
+}
+
+/** One sender emits `broadcast` M times (at most W in flight); N receivers (the sender among them) get each. */
+async function fanout(receivers, messages) {
+  const clients = await connectMany(receivers, 50, now() + TIMEOUT);
+  const sent = new Float64Array(messages);
+  const got = new Int32Array(messages);
+  const lat = [];
+  let delivered = 0;
+  let completed = 0;
+  let nextSeq = 0;
+  const sender = clients[clients.length - 1];
+  try {
+    await sleep(200);
+    const t0 = cpuTicks();
+    const start = now();
+    await withTimeout(
+      new Promise((resolve) => {
+        const send = () => {
+          const seq = nextSeq++;
+          sent[seq] = now();
+          sender.emit("broadcast", String(seq));
+        };
+        for (const c of clients) {
+          c.onEvent = (s) => {
+            // 42["broadcast",<seq>]
+            const seq = parseInt(s.slice(s.lastIndexOf(",") + 1), 10);
+            c.received = (c.received || 0) + 1;
+            c.last = seq;
+            lat.push(now() - sent[seq]);
+            delivered++;
+            if (++got[seq] === receivers) {
+              completed++;
+              if (nextSeq < messages) send();
+              if (completed === messages) resolve();
+            }
+          };
+        }
+        for (let i = 0; i < Math.min(FANOUT_WINDOW, messages); i++) send();
+      }),
+      TIMEOUT,
+      "fanout",
+    ).catch((e) => {
+      const counts = clients.map((c) => c.received || 0).sort((a, b) => a - b);
+      const closed = clients.filter((c) => c.closed).length;
+      const lagging = clients.filter((c) => (c.received || 0) === counts[0]).slice(0, 3)
+        .map((c) => `#${clients.indexOf(c)} last=${c.last} frames=${c.raw} open=${c.ws.readyState === 1}`);
+      console.error("fanout stalled; lagging clients:", lagging.join("; "), "; sender sent up to", nextSeq - 1);
+      throw new Error(`${e.message}: ${completed}/${messages} broadcasts complete, ${delivered} deliveries, ` +
+        `${closed} clients closed, oldest incomplete broadcast reached ${got[completed]}/${receivers}, ` +
+        `deliveries per client min ${counts[0]} median ${counts[counts.length >> 1]} max ${counts[counts.length - 1]}`);
+    });
+    const elapsed = now() - start;
+    const t1 = cpuTicks();
+    return {
+      scenario: "fanout",
+      receivers,
+      messages,
+      deliveries: delivered,
+      deliveriesPerSec: round((delivered / elapsed) * 1000, 1),
+      ...latencyStats(lat),
+      serverCpuMsPer1k: cpuMsPer1k(t0, t1, delivered),
+    };
+  } finally {
+    closeAll(clients);
+  }
+}
+
+/** Echo over HTTP long-polling only: each client posts an emit and long-polls for its ack. */
+async function polling(clientsCount, duration) {
+  const lat = [];
+  let count = 0;
+  const payload = '{"n":42,"s":"hello sio4ee","a":[1,2,3]}';
+  const agents = [];
+  const t0 = cpuTicks();
+  const start = now();
+  const end = start + duration;
+  async function one() {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+    agents.push(agent);
+    const open = await request(agent, "GET", `${SIO}?EIO=4&transport=polling`);
+    const sid = JSON.parse(open.slice(1)).sid;
+    const path = `${SIO}?EIO=4&transport=polling&sid=${sid}`;
+    await request(agent, "POST", path, "40");
+    let body = await request(agent, "GET", path);
+    if (!body.startsWith("40")) throw new Error("no connect packet: " + body);
+    let id = 0;
+    for (let i = 0; i < 10_000_000 && now() < end; i++) {
+      const s = now();
+      const poll = request(agent, "GET", path);
+      await request(agent, "POST", path, `42${id}["echo",${payload}]`);
+      const want = `43${id}[`;
+      let acked = false;
+      for (let j = 0; j < 100 && !acked; j++) {
+        body = j === 0 ? await poll : await request(agent, "GET", path);
+        for (const p of body.split("\x1e")) {
+          if (p === "2") await request(agent, "POST", path, "3");
+          else if (p.startsWith(want)) acked = true;
+        }
+      }
+      if (!acked) throw new Error("no ack over polling");
+      lat.push(now() - s);
+      count++;
+      id++;
+    }
+    await request(agent, "POST", path, "1").catch(() => {});
+  }
+  try {
+    await withTimeout(Promise.all(Array.from({ length: clientsCount }, one)), duration + TIMEOUT, "polling");
+  } finally {
+    agents.forEach((a) => a.destroy());
+  }
+  const elapsed = now() - start;
+  const t1 = cpuTicks();
+  return {
+    scenario: "polling",
+    clients: clientsCount,
+    messages: count,
+    msgsPerSec: round((count / elapsed) * 1000, 1),
+    ...latencyStats(lat),
+    serverCpuMsPer1k: cpuMsPer1k(t0, t1, count),
+  };
+}
+
+function request(agent, method, path, body) {
+  return new Promise((resolve, reject) => {
+    const headers = body === undefined ? {} : { "Content-Type": "text/plain;charset=UTF-8", "Content-Length": Buffer.byteLength(body) };
+    const req = http.request({ host: HOST, port: PORT, method, path, agent, headers }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString();
+        if (res.statusCode !== 200) reject(new Error(`${method} ${path} answered ${res.statusCode}: ${text}`));
+        else resolve(text);
+      });
+    });
+    req.setTimeout(60000, () => req.destroy(new Error(`${method} ${path} timed out`)));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** C clients, each in a closed loop of echo emits with one 64 KiB binary attachment, over WebSocket. */
+async function binary(clientsCount, duration, size) {
+  const clients = await connectMany(clientsCount, 50, now() + TIMEOUT);
+  const buf = Buffer.alloc(size);
+  for (let i = 0; i < size; i++) buf[i] = i & 0xff;
+  const lat = [];
+  let count = 0;
+  try {
+    const t0 = cpuTicks();
+    const start = now();
+    const end = start + duration;
+    await withTimeout(
+      Promise.all(
+        clients.map(
+          (c) =>
+            new Promise((resolve, reject) => {
+              const loop = () => {
+                if (now() >= end) return resolve();
+                const s = now();
+                c.emitBinaryWithAck("echo", buf, (text, data) => {
+                  if (!data || data.length !== size || data[size - 1] !== buf[size - 1]) {
+                    return reject(new Error("bad binary ack " + text));
+                  }
+                  lat.push(now() - s);
+                  count++;
+                  loop();
+                });
+              };
+              loop();
+            }),
+        ),
+      ),
+      duration + TIMEOUT,
+      "binary",
+    );
+    const elapsed = now() - start;
+    const t1 = cpuTicks();
+    return {
+      scenario: "binary",
+      clients: clientsCount,
+      bytes: size,
+      messages: count,
+      msgsPerSec: round((count / elapsed) * 1000, 1),
+      ...latencyStats(lat),
+      serverCpuMsPer1k: cpuMsPer1k(t0, t1, count),
+    };
+  } finally {
+    closeAll(clients);
+  }
+}
+
+/** The handlers behave: join + room reach the room's members only, echo acks the same arguments. */
+async function check() {
+  const [a, b, c] = await connectMany(3, 3, now() + TIMEOUT);
+  try {
+    const got = { a: [], b: [] };
+    a.onEvent = (s) => got.a.push(s);
+    b.onEvent = (s) => got.b.push(s);
+    const joined = await withTimeout(new Promise((r) => a.emitWithAck("join", '"r1"', r)), 30000, "join");
+    const echoed = await withTimeout(new Promise((r) => c.emitWithAck("echo", '"x",{"y":[1,null]}', r)), 30000, "echo");
+    c.emit("room", '"r1","hello room"');
+    for (let i = 0; i < 300 && got.a.length === 0; i++) await sleep(10);
+    await sleep(100);
+    return {
+      scenario: "check",
+      roomOk:
+        joined.startsWith('43') && joined.includes('"joined r1"') &&
+        got.a.length === 1 && got.a[0] === '42["room","hello room"]' && got.b.length === 0,
+      echoOk: echoed.endsWith('["x",{"y":[1,null]}]'),
+    };
+  } finally {
+    closeAll([a, b, c]);
+  }
+}
+
+// ---- main --------------------------------------------------------------------------------------------------
+
+async function main() {
+  const probe = await mem();
+  serverPid = probe.pid;
+  if (WARMUP > 0) {
+    // JIT warm-up of both servers, not recorded
+    const w = Math.max(200, Math.floor(WARMUP / 4));
+    await echo(ECHO_CLIENTS, w);
+    await fanout(Math.min(100, FANOUT_RECEIVERS), 50);
+    await polling(POLLING_CLIENTS, w);
+    await binary(BINARY_CLIENTS, w, BINARY_SIZE);
+  }
+  const results = [];
+  for (const name of ["check", ...SCENARIOS]) {
+    let r;
+    if (name === "check") r = await check();
+    else if (name === "connect") r = await connect(N_CONNECT);
+    else if (name === "echo") r = await echo(ECHO_CLIENTS, DURATION);
+    else if (name === "fanout") r = await fanout(FANOUT_RECEIVERS, FANOUT_MESSAGES);
+    else if (name === "polling") r = await polling(POLLING_CLIENTS, DURATION);
+    else if (name === "binary") r = await binary(BINARY_CLIENTS, DURATION, BINARY_SIZE);
+    else throw new Error("unknown scenario " + name);
+    r = { label: LABEL, server: probe.server, ...r };
+    console.log(JSON.stringify(r));
+    if (name === "check" && !(r.roomOk && r.echoOk)) throw new Error("the server's handlers misbehave");
+    results.push(r);
+  }
+  console.log(JSON.stringify({ label: LABEL, server: probe.server, pid: serverPid, results }));
+}
+
+const hardStop = setTimeout(() => {
+  console.error("loadgen: overall time limit reached");
+  process.exit(2);
+}, TIMEOUT * 10);
+hardStop.unref();
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error("loadgen failed:", e && e.stack ? e.stack : e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,64 @@
+// The reference server of the benchmark: Node socket.io with the same handlers as sio4ee's BenchSetup.
+//   node --expose-gc node-server.mjs <port>
+// GET /bench/mem answers {pid, heapUsed, heapTotal, rss, clients} after a full GC, like sio4ee's BenchStats.
+import { createServer } from "node:http";
+import { Server } from "socket.io";
+
+const port = Number(process.argv[2] || 8601);
+
+const http = createServer((req, res) => {
+  if (req.url.startsWith("/bench/mem")) {
+    if (global.gc) {
+      global.gc();
+      global.gc();
+    }
+    const m = process.memoryUsage();
+    res.writeHead(200, { "Content-Type": "application/json" });
+    res.end(JSON.stringify({
+      server: "node",
+      pid: process.pid,
+      heapUsed: m.heapUsed,
+      heapTotal: m.heapTotal,
+      rss: m.rss,
+      clients: io.engine.clientsCount,
+    }));
+    return;
+  }
+  res.writeHead(404);
+  res.end();
+});
+
+const io = new Server(http);
+
+io.on("connection", (socket) => {
+  // echo: the ack answers with the same arguments
+  socket.on("echo", (...args) => {
+    const ack = args.pop();
+    if (typeof ack === "function") ack(...args);
+  });
+  // broadcast: to every connected client
+  socket.on("broadcast", (...args) => {
+    if (typeof args[args.length - 1] === "function") args.pop();
+    io.emit("broadcast", ...args);
+  });
+  // join: the room named by the first argument
+  socket.on("join", (room, ack) => {
+    socket.join(String(room));
+    if (typeof ack === "function") ack("joined " + room);
+  });
+  // room: emit the other arguments to the room named by the first
+  socket.on("room", (room, ...args) => {
+    if (typeof args[args.length - 1] === "function") args.pop();
+    io.to(String(room)).emit("room", ...args);
+  });
+});
+
+http.listen(port, "127.0.0.1", () => console.log(`node socket.io listening on 127.0.0.1:${port} pid ${process.pid}`));
+
+const stop = () => {
+  io.close();
+  http.close();
+  process.exit(0);
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);

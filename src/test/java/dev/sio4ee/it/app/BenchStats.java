@@ -1,0 +1,50 @@
+package dev.sio4ee.it.app;
+
+import dev.sio4ee.cdi.SocketIoRegistry;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The benchmark's memory probe, the twin of GET /bench/mem in bench/node-server.mjs: after a full GC, the
+ * process id, the heap in use and committed, the resident set size and the number of Engine.IO clients.
+ */
+@WebServlet("/bench/mem")
+public class BenchStats extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient SocketIoRegistry registry;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        System.gc();
+        System.gc();
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        resp.setContentType("application/json");
+        resp.getWriter().write("{\"server\":\"sio4ee\",\"pid\":" + ProcessHandle.current().pid()
+                + ",\"heapUsed\":" + heap.getUsed() + ",\"heapTotal\":" + heap.getCommitted()
+                + ",\"rss\":" + rss() + ",\"clients\":" + registry.engine().clientsCount() + "}");
+    }
+
+    /** VmRSS of /proc/self/status in bytes, or -1 where there is no /proc. */
+    private static long rss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
