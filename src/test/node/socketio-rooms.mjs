@@ -13,12 +13,13 @@ const events = ["room-msg", "not-r0", "r1-or-r2", "even-not-r4", "local-all", "b
 const counts = Object.fromEntries(events.map((e) => [e, new Array(N).fill(0)]));
 const wrongRoomPayload = [];
 const reasons = new Array(N).fill(null);
+const headerMismatches = [];
 
 function client(i) {
   const rooms = [`r${i % 10}`, i % 2 === 0 ? "even" : "odd"];
   const s = io(origin, {
     path: `${url.pathname}socket.io/`, transports: i % 4 === 0 ? ["polling"] : ["websocket"],
-    reconnection: false, forceNew: true, auth: { rooms },
+    reconnection: false, forceNew: true, auth: { rooms }, extraHeaders: { "x-client": String(i) },
   });
   for (const e of events) s.on(e, (payload) => {
     counts[e][i]++;
@@ -26,7 +27,10 @@ function client(i) {
   });
   s.on("disconnect", (reason) => { reasons[i] = reason; });
   return new Promise((resolve, reject) => {
-    s.once("ready", (id) => resolve({ s, id }));
+    s.once("ready", (id, header) => {
+      if (header !== String(i)) headerMismatches.push([i, header]);
+      resolve({ s, id });
+    });
     s.once("connect_error", reject);
   });
 }
@@ -45,6 +49,7 @@ async function main() {
     clients.push(...(await Promise.all(batch)));
   }
   result.distinctIds = new Set(clients.map((c) => c.id)).size;
+  result.headerMismatches = headerMismatches;
   const first = clients[0].s;
   result.step = "fanout";
   result.fanoutAck = await first.timeout(20000).emitWithAck("fanout");

@@ -43,6 +43,7 @@ class SocketIoFeaturesIT {
                 String.valueOf(N));
         assertThat(r.getBoolean("ok")).as("client result %s", r).isTrue();
         assertThat(r.getInt("distinctIds")).isEqualTo(N);
+        assertThat(r.getJsonArray("headerMismatches")).as("a socket saw another client's handshake headers").isEmpty();
         assertThat(r.getString("fanoutAck")).isEqualTo("sent");
         JsonObject counts = r.getJsonObject("counts");
         expect(counts, "room-msg", i -> true);

@@ -63,7 +63,8 @@ public class RoomsSetup implements SocketIoSetup {
             });
             socket.on("address", (args, ack) -> ack.send(socket.handshake().address()));
             socket.on("seen", (args, ack) -> ack.send(Map.of("incoming", List.copyOf(seen), "outgoing", outgoing[0])));
-            socket.emit("ready", socket.id());
+            // the handshake as this socket saw it: concurrent WebSocket handshakes must never swap headers
+            socket.emit("ready", socket.id(), socket.handshake().header("x-client"));
         });
     }
 }
