@@ -5,8 +5,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The default {@link EngineScheduler}: one daemon thread, cancelled tasks removed at once. Close it with the
- * server.
+ * The default {@link EngineScheduler}: a few daemon threads ({@value #DEFAULT_THREADS} by default), cancelled
+ * tasks removed at once. Timer tasks can run application code (a disconnect listener or CDI observer after a ping
+ * timeout), so more than one thread keeps one slow listener from delaying every other session's heartbeat; the
+ * engine and the Socket.IO layer lock what they share, as they must against the transports' threads anyway.
+ * Close it with the server.
  *
  * <pre>{@code
  * try (ExecutorScheduler scheduler = new ExecutorScheduler("sio4ee-timer")) {
@@ -17,17 +20,35 @@ import java.util.concurrent.TimeUnit;
 public final class ExecutorScheduler implements EngineScheduler, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ExecutorScheduler.class.getName());
 
+    /** Threads of {@link #ExecutorScheduler(String)}. */
+    public static final int DEFAULT_THREADS = 4;
+
     private final ScheduledThreadPoolExecutor executor;
 
     /**
-     * Starts the timer thread.
+     * Starts {@value #DEFAULT_THREADS} timer threads.
      * <pre>{@code new ExecutorScheduler("sio4ee-timer")}</pre>
      *
-     * @param threadName the thread's name
+     * @param threadName the threads' name prefix
      */
     public ExecutorScheduler(String threadName) {
-        executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, threadName);
+        this(threadName, DEFAULT_THREADS);
+    }
+
+    /**
+     * Starts the timer threads.
+     * <pre>{@code new ExecutorScheduler("sio4ee-timer", 2)}</pre>
+     *
+     * @param threadName the threads' name prefix
+     * @param threads    how many tasks may run at once
+     */
+    public ExecutorScheduler(String threadName, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        executor = new ScheduledThreadPoolExecutor(threads, r -> {
+            Thread t = new Thread(r, threads == 1 ? threadName : threadName + "-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });

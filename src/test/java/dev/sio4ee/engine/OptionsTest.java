@@ -84,6 +84,30 @@ class OptionsTest {
     }
 
     @Test
+    void shouldNotLetOneSlowTimerTaskHoldBackTheOthers() throws Exception {
+        // a disconnect observer that blocks (a slow database) must not stop every session's heartbeat
+        try (ExecutorScheduler scheduler = new ExecutorScheduler("sio4ee-test-timer", 2)) {
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch slowStarted = new CountDownLatch(1);
+            CountDownLatch otherRan = new CountDownLatch(1);
+            scheduler.schedule(() -> {
+                slowStarted.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, 1);
+            assertThat(slowStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            scheduler.schedule(otherRan::countDown, 1);
+            assertThat(otherRan.await(5, TimeUnit.SECONDS)).as("ran while the slow task still blocks").isTrue();
+            assertThat(release.getCount()).isEqualTo(1);
+            release.countDown();
+        }
+        assertThatThrownBy(() -> new ExecutorScheduler("x", 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldIgnoreTasksAfterTheSchedulerClosed() {
         ExecutorScheduler scheduler = new ExecutorScheduler("sio4ee-test-timer");
         scheduler.close();
