@@ -6,9 +6,6 @@ import dev.sio4ee.protocol.Packet;
 import dev.sio4ee.protocol.PacketType;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,12 +41,11 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
     /** How long the acks of remote clients are awaited for a broadcast without timeout. */
     static final long ACK_RETENTION = 10 * 60_000;
     private static final System.Logger LOG = System.getLogger(ClusterAdapter.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private record AckRequest(IntConsumer clientCount, Consumer<Packet> ack) {
     }
 
-    private final String uid = randomId();
+    private final String uid = ClusterCodec.randomId();
     private final Map<String, ClusterRequest<?>> requests = new ConcurrentHashMap<>();
     private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
 
@@ -61,12 +57,6 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
      */
     protected ClusterAdapter(AdapterHost host) {
         super(host);
-    }
-
-    static String randomId() {
-        byte[] b = new byte[8];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 
     /**
@@ -139,7 +129,7 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
                                     ClusterCodec.object().add("requestId", requestId).add("clientCount", count)
                                             .build(), List.of()),
                             ack -> publishResponse(m.uid(), Type.BROADCAST_ACK,
-                                    firstArgument(requestId, ack.data()), ack.attachments()));
+                                    ClusterCodec.firstArgument(requestId, ack.data()), ack.attachments()));
                 }
             }
             case SOCKETS_JOIN -> super.addSockets(ClusterCodec.options(data.get("opts")),
@@ -168,13 +158,6 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
         }
     }
 
-    /** Node sends the first argument of an ack as {@code packet}. */
-    private static JsonObject firstArgument(String requestId, JsonValue args) {
-        JsonValue first = args != null && args.getValueType() == JsonValue.ValueType.ARRAY
-                && !args.asJsonArray().isEmpty() ? args.asJsonArray().get(0) : JsonValue.NULL;
-        return ClusterCodec.object().add("requestId", requestId).add("packet", first).build();
-    }
-
     /**
      * Handles a response to a request of this server (a transport may also route responses to {@link #onMessage}).
      * <pre>{@code responses.subscribe(uid(), this::onResponse);}</pre>
@@ -197,21 +180,15 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
             case BROADCAST_ACK -> {
                 AckRequest r = ackRequests.get(requestId);
                 if (r != null) {
-                    r.ack.accept(ackPacket(data.get("packet"), response.attachments()));
+                    r.ack.accept(ClusterCodec.ackPacket(data.get("packet"), host().name(), response.attachments()));
                 }
             }
             case FETCH_SOCKETS_RESPONSE -> respond(requestId,
                     ClusterCodec.sockets(data.get("sockets"), response.attachments()));
             case SERVER_SIDE_EMIT_RESPONSE -> respond(requestId,
-                    List.of(ackPacket(data.get("packet"), response.attachments())));
+                    List.of(ClusterCodec.ackPacket(data.get("packet"), host().name(), response.attachments())));
             default -> LOG.log(System.Logger.Level.DEBUG, "ignored cluster response of type " + response.type());
         }
-    }
-
-    private Packet ackPacket(JsonValue value, List<byte[]> attachments) {
-        JsonValue arg = value == null ? JsonValue.NULL : value;
-        return new Packet(PacketType.ACK, host().name(), 0, ClusterCodec.JSON.createArrayBuilder().add(arg).build(),
-                attachments);
     }
 
     @SuppressWarnings("unchecked")
@@ -234,13 +211,9 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
     protected CompletionStage<String> publish(Type type, JsonObject data, List<byte[]> attachments) {
         ClusterMessage message = new ClusterMessage(uid, host().name(), type, data, attachments);
         try {
-            return doPublish(message).whenComplete((offset, e) -> {
-                if (e != null) {
-                    LOG.log(System.Logger.Level.WARNING, "cannot publish cluster message " + type, e);
-                }
-            });
+            return doPublish(message).whenComplete((offset, e) -> logFailure(type, e));
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot publish cluster message " + type, e);
+            logFailure(type, e);
             return CompletableFuture.failedFuture(e);
         }
     }
@@ -248,13 +221,15 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
     private void publishResponse(String requesterUid, Type type, JsonObject data, List<byte[]> attachments) {
         ClusterMessage message = new ClusterMessage(uid, host().name(), type, data, attachments);
         try {
-            doPublishResponse(requesterUid, message).whenComplete((v, e) -> {
-                if (e != null) {
-                    LOG.log(System.Logger.Level.WARNING, "cannot publish cluster response " + type, e);
-                }
-            });
+            doPublishResponse(requesterUid, message).whenComplete((v, e) -> logFailure(type, e));
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot publish cluster response " + type, e);
+            logFailure(type, e);
+        }
+    }
+
+    private static void logFailure(Type type, Throwable e) {
+        if (e != null) {
+            LOG.log(System.Logger.Level.WARNING, "cannot publish cluster message " + type, e);
         }
     }
 
@@ -292,7 +267,7 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
     public void broadcastWithAck(Packet packet, BroadcastOptions opts, IntConsumer clientCount,
                                  Consumer<Packet> ack) {
         if (!opts.flags().local()) {
-            String requestId = randomId();
+            String requestId = ClusterCodec.randomId();
             ackRequests.put(requestId, new AckRequest(clientCount, ack));
             publish(Type.BROADCAST, withOptions(opts).add("packet", ClusterCodec.packet(packet, host().name()))
                     .add("requestId", requestId).build(), packet.attachments());
@@ -369,7 +344,7 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
             if (count <= 1) {
                 return CompletableFuture.completedFuture(mine);
             }
-            String requestId = randomId();
+            String requestId = ClusterCodec.randomId();
             ClusterRequest<SocketDetails> request = register(requestId, count - 1, mine,
                     timeout == null ? DEFAULT_TIMEOUT : timeout);
             publish(Type.FETCH_SOCKETS, withOptions(opts).add("requestId", requestId).build(), List.of());
@@ -415,7 +390,7 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
             if (count <= 1) {
                 return CompletableFuture.completedFuture(List.<Packet>of());
             }
-            String requestId = randomId();
+            String requestId = ClusterCodec.randomId();
             ClusterRequest<Packet> request = register(requestId, count - 1, List.of(), timeoutMillis);
             publish(Type.SERVER_SIDE_EMIT, ClusterCodec.object().add("requestId", requestId)
                     .add("packet", packet.data()).build(), packet.attachments());

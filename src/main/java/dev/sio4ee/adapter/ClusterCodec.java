@@ -11,7 +11,9 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +25,29 @@ final class ClusterCodec {
     private static final System.Logger LOG = System.getLogger(ClusterCodec.class.getName());
     static final JsonProvider JSON = JsonProvider.provider();
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private ClusterCodec() {
+    }
+
+    /** A server uid or request id: 8 random bytes in hex, as Node's {@code randomId()}. */
+    static String randomId() {
+        byte[] b = new byte[8];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** A response carrying the first argument of an ack as {@code packet} (Node sends only that one). */
+    static JsonObject firstArgument(String requestId, JsonValue args) {
+        JsonValue first = args != null && args.getValueType() == JsonValue.ValueType.ARRAY
+                && !args.asJsonArray().isEmpty() ? args.asJsonArray().get(0) : JsonValue.NULL;
+        return object().add("requestId", requestId).add("packet", first).build();
+    }
+
+    /** The ACK packet {@code [value]} standing for one server's or client's answer. */
+    static Packet ackPacket(JsonValue value, String nsp, List<byte[]> attachments) {
+        JsonValue arg = value == null ? JsonValue.NULL : value;
+        return new Packet(PacketType.ACK, nsp, 0, JSON.createArrayBuilder().add(arg).build(), attachments);
     }
 
     static JsonObjectBuilder object() {
