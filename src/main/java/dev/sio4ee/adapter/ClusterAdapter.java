@@ -398,6 +398,11 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
         });
     }
 
+    /** The number of broadcasts with acks whose remote acks are still awaited, for tests. */
+    int pendingAckRequests() {
+        return ackRequests.size();
+    }
+
     /** The number of requests (fetchSockets, serverSideEmitWithAck) still waiting for answers, for tests. */
     int pendingRequests() {
         return requests.size();

@@ -11,9 +11,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 /**
- * The servers of a cluster in one JVM: every {@link Member} (one adapter per namespace per server) publishes to the
- * other members of its namespace. Each message travels as JSON text (plus its attachments), as a real transport
- * would carry it; delivery runs on the given executor (the calling thread for a synchronous bus).
+ * The servers of a cluster in one JVM: every {@link Member} (one adapter per namespace per server) publishes to
+ * every member, itself and other namespaces included, as a broadcast transport (a Redis channel) would: the
+ * adapters must ignore their own messages, other namespaces' messages and responses to other servers' requests.
+ * Each message travels as JSON text (plus its attachments), as a real transport would carry it; delivery runs on
+ * the given executor (the calling thread for a synchronous bus).
  */
 public final class InMemoryBus {
     private final List<Member> members = new CopyOnWriteArrayList<>();
@@ -68,25 +70,20 @@ public final class InMemoryBus {
             bus.members.add(this);
         }
 
-        private boolean peerOf(Member other, String nsp) {
-            return other != this && other.host().name().equals(nsp);
-        }
-
         @Override
         protected CompletionStage<String> doPublish(ClusterMessage message) {
             bus.published.add(message);
             ClusterMessage received = overTheWire(message);
             return bus.deliver(() -> {
                 for (Member m : bus.members) {
-                    if (peerOf(m, received.nsp())) {
-                        m.onMessage(received);
-                    }
+                    m.onMessage(received);
                 }
             }).thenApply(v -> null);
         }
 
         @Override
         protected CompletionStage<Void> doPublishResponse(String requesterUid, ClusterMessage response) {
+            // requesterUid ignored on purpose: every member sees every response
             bus.published.add(response);
             if (bus.silent.contains(uid())) {
                 return CompletableFuture.completedFuture(null);
@@ -94,9 +91,7 @@ public final class InMemoryBus {
             ClusterMessage received = overTheWire(response);
             return bus.deliver(() -> {
                 for (Member m : bus.members) {
-                    if (peerOf(m, received.nsp()) && m.uid().equals(requesterUid)) {
-                        m.onMessage(received);
-                    }
+                    m.onMessage(received);
                 }
             });
         }
@@ -110,6 +105,11 @@ public final class InMemoryBus {
                 }
             }
             return CompletableFuture.completedFuture(n);
+        }
+
+        /** The broadcasts with acks of this adapter whose remote acks are still awaited. */
+        public int pendingAckRequestCount() {
+            return pendingAckRequests();
         }
 
         /** The requests of this adapter still waiting for answers. */

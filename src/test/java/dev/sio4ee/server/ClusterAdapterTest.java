@@ -130,6 +130,9 @@ class ClusterAdapterTest {
         }
         assertThat(Harness.await(answers)).extracting(a -> a.json(0).toString())
                 .containsExactlyInAnyOrder("1", "2", "3");
+        assertThat(member(0).pendingAckRequestCount()).isEqualTo(1);
+        servers[0].clock.advance(50);
+        assertThat(member(0).pendingAckRequestCount()).isZero(); // clean up after the timeout
     }
 
     @Test
@@ -313,8 +316,12 @@ class ClusterAdapterTest {
         assertThat(clients[1].closed()).isFalse();
     }
 
+    private InMemoryBus.Member member(int server) {
+        return (InMemoryBus.Member) servers[server].io.sockets().adapter();
+    }
+
     private int pendingRequests(int server) {
-        return ((InMemoryBus.Member) servers[server].io.sockets().adapter()).pendingRequestCount();
+        return member(server).pendingRequestCount();
     }
 
     // ---- serverSideEmit ----
@@ -375,7 +382,7 @@ class ClusterAdapterTest {
         JsonObject json = m.toJson();
         assertThat(json.getInt("type")).isEqualTo(3);
         assertThat(json.getString("nsp")).isEqualTo("/");
-        assertThat(json.getString("uid")).isEqualTo(((InMemoryBus.Member) servers[0].io.sockets().adapter()).uid());
+        assertThat(json.getString("uid")).isEqualTo(member(0).uid());
         JsonObject data = json.getJsonObject("data");
         assertThat(data.getJsonObject("opts").toString())
                 .isEqualTo("{\"rooms\":[\"room1\"],\"except\":[\"room2\"],\"flags\":{\"compress\":true}}");
