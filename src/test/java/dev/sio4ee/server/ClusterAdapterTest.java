@@ -166,6 +166,15 @@ class ClusterAdapterTest {
     }
 
     @Test
+    void broadcastsWithASingleAcknowledgementLocal() {
+        CompletionStage<Args> answer = socket(1).emitWithAck("test");
+        clients[1].send("3" + ackId(1) + "[2]");
+        assertThat(Harness.await(answer).json(0).toString()).isEqualTo("2");
+        assertThat(clients[0].poll()).isNull();
+        assertThat(clients[2].poll()).isNull();
+    }
+
+    @Test
     void broadcastsWithASingleAcknowledgementRemote() {
         List<RemoteSocket> sockets = Harness.await(servers[0].io.in(ids[1]).fetchSockets());
         assertThat(sockets).hasSize(1);
