@@ -10,9 +10,9 @@ import java.util.function.IntConsumer;
 
 /**
  * Rooms and fan-out for one namespace: the surface of socket.io-adapter's {@code Adapter}. The
- * {@link InMemoryAdapter} serves one server; a cluster adapter overrides the operations that must reach the other
- * servers (broadcasts, fetchSockets, addSockets, delSockets, disconnectSockets, serverSideEmit, serverCount) and
- * keeps the local room maps. Methods returning a {@link CompletionStage} may involve other servers.
+ * {@link InMemoryAdapter} serves one server; a cluster adapter ({@link ClusterAdapter} and its transports)
+ * overrides the operations that must reach the other servers (broadcasts, fetchSockets, addSockets, delSockets,
+ * disconnectSockets, serverSideEmit, serverCount) and keeps the local room maps. Methods returning a {@link CompletionStage} may involve other servers.
  *
  * <pre>{@code
  * Adapter adapter = new InMemoryAdapter(namespace);

@@ -44,14 +44,30 @@
  * adapter.restoreSession(pid, offset).thenAccept(s -> { if (s != null) s.missedPackets().forEach(replay); });
  * }</pre>
  *
- * <h2>Writing a cluster adapter</h2>
- * Extend {@link dev.sio4ee.adapter.InMemoryAdapter}: keep its local room maps and local fan-out
- * ({@code super.broadcast(...)}, {@code localSockets(opts)}), and override what must reach the other servers:
- * {@code broadcast} (publish unless {@code flags.local()}), {@code broadcastWithAck} (each server reports its
- * client count, then each ack), {@code fetchSockets}, {@code addSockets}, {@code delSockets},
- * {@code disconnectSockets}, {@code serverSideEmit}, {@code serverSideEmitWithAck} and {@code serverCount}. Every
- * cluster-wide call returns a {@link java.util.concurrent.CompletionStage}, so a network round-trip fits; events
- * from other servers go to {@link dev.sio4ee.adapter.AdapterHost#onServerSideEmit}. Socket snapshots travel as
- * {@link dev.sio4ee.adapter.SocketDetails}, whose handshake JSON has Node's field names.
+ * <h2>Clusters: {@link dev.sio4ee.adapter.ClusterAdapter}</h2>
+ * The seam for several servers, modeled on Node's {@code cluster-adapter.ts}: it keeps the local rooms and
+ * fan-out of {@link dev.sio4ee.adapter.InMemoryAdapter}, publishes every operation that targets sockets
+ * ({@code broadcast} with or without acks, {@code addSockets}, {@code delSockets}, {@code disconnectSockets}) as a
+ * {@link dev.sio4ee.adapter.ClusterMessage} to the other servers unless {@code flags.local()}, and collects one
+ * response per other server for {@code fetchSockets} and {@code serverSideEmitWithAck} (failing with a
+ * {@link java.util.concurrent.TimeoutException} on the host's scheduler, after {@code flags.timeout} or
+ * {@value dev.sio4ee.adapter.ClusterAdapter#DEFAULT_TIMEOUT} ms). {@code serverSideEmit} reaches the other servers
+ * only, never the emitter. Messages keep Node's type codes and field names; packets and socket snapshots travel
+ * as JSON with their binary values as attachments. A transport (Redis, JMS, ...) only writes three methods and
+ * feeds what it receives to {@code onMessage}:
+ * <pre>{@code
+ * final class BusAdapter extends ClusterAdapter {
+ *     BusAdapter(AdapterHost host, Bus bus) { super(host); this.bus = bus; bus.subscribe(host.name(), this::onMessage); }
+ *     protected CompletionStage<String> doPublish(ClusterMessage m) { return bus.publishToAll(m); }
+ *     protected CompletionStage<Void> doPublishResponse(String uid, ClusterMessage m) { return bus.sendTo(uid, m); }
+ *     public CompletionStage<Integer> serverCount() { return bus.memberCount(host().name()); }
+ * }
+ * SocketIoServer io = new SocketIoServer(SocketIoOptions.defaults().withAdapter(h -> new BusAdapter(h, bus)), s);
+ * io.serverSideEmit("cache:invalidate", "user:42");      // the other servers' onServerSideEmit handlers
+ * io.in("room1").fetchSockets();                          // the sockets of every server
+ * }</pre>
+ * Messages from the adapter's own uid or for another namespace are ignored, so a transport may deliver to
+ * everyone. Heartbeats (Node's {@code ClusterAdapterWithHeartbeat}) and recovery offsets across servers are not
+ * implemented: the subclass supplies {@code serverCount()}.
  */
 package dev.sio4ee.adapter;
