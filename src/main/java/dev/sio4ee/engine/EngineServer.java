@@ -219,8 +219,21 @@ public final class EngineServer {
      * @return the handler for the connection's frames (a no-op one if the connection was refused)
      */
     public WebSocketHandler openWebSocket(WebSocketPeer peer) {
+        return openWebSocket(peer, false);
+    }
+
+    /**
+     * Handles a new WebSocket connection whose upgrade request {@link #refuseUpgrade} already accepted (when
+     * {@code checked}): the {@link AllowRequest} hook is not asked a second time.
+     * <pre>{@code WebSocketHandler handler = engine.openWebSocket(peer, true);}</pre>
+     *
+     * @param peer    the connection
+     * @param checked whether {@link #refuseUpgrade} accepted its upgrade request
+     * @return the handler for the connection's frames (a no-op one if the connection was refused)
+     */
+    public WebSocketHandler openWebSocket(WebSocketPeer peer, boolean checked) {
         try {
-            return accept(peer);
+            return accept(peer, checked);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "websocket failed: " + peer.url(), e);
             peer.close(CLOSE_INTERNAL_ERROR, "internal error");
@@ -230,9 +243,9 @@ public final class EngineServer {
 
     /**
      * Checks a WebSocket upgrade request before the container upgrades it, as Node does in {@code handleUpgrade}:
-     * transport, origin, protocol version and sid. A refused upgrade should be answered with HTTP 400 and the
-     * returned message, never upgraded. The {@link AllowRequest} hook is not asked here: it runs once, when the
-     * connection opens.
+     * transport, origin, protocol version and sid, then the {@link AllowRequest} hook for a new session. A refused
+     * upgrade should be answered with HTTP 400 and the returned message, never upgraded; an accepted one is then
+     * opened with {@link #openWebSocket(WebSocketPeer, boolean)} and {@code true}, so the hook is asked once.
      * <pre>{@code
      * String refusal = engine.refuseUpgrade(request);
      * if (refusal != null) { response.setStatus(400); response.getWriter().write(refusal); }
@@ -256,10 +269,16 @@ public final class EngineServer {
         if (error == null && closed) {
             error = EngineError.BAD_REQUEST;
         }
+        if (error == null && sid == null) {
+            AllowRequest.Verdict verdict = options.allowRequest().check(request);
+            if (!verdict.allowed()) {
+                return verdict.message() == null ? EngineError.FORBIDDEN.message() : verdict.message();
+            }
+        }
         return error == null ? null : error.message();
     }
 
-    private WebSocketHandler accept(WebSocketPeer peer) {
+    private WebSocketHandler accept(WebSocketPeer peer, boolean checked) {
         EngineError error = verify(peer);
         String message = null;
         if (error == null && !EngineOptions.WEBSOCKET.equals(peer.query("transport"))) {
@@ -280,7 +299,7 @@ public final class EngineServer {
             }
         }
         if (error == null) {
-            AllowRequest.Verdict verdict = options.allowRequest().check(peer);
+            AllowRequest.Verdict verdict = checked ? AllowRequest.Verdict.ALLOW : options.allowRequest().check(peer);
             if (!verdict.allowed()) {
                 error = EngineError.FORBIDDEN;
                 message = verdict.message();

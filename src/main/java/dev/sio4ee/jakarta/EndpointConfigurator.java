@@ -27,7 +27,10 @@ final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
         sec.getUserProperties().put(EngineIoEndpoint.HEADERS, headers);
         String address = addresses.take(Requests.first(headers, "sec-websocket-key"), System.nanoTime());
         if (address != null) {
+            // only the upgrade filter leaves an address: it also checked the request (AllowRequest included)
             sec.getUserProperties().put(EngineIoEndpoint.ADDRESS, address);
+        } else {
+            sec.getUserProperties().remove(EngineIoEndpoint.ADDRESS);
         }
         if (request.getUserPrincipal() != null) {
             sec.getUserProperties().put(EngineIoEndpoint.PRINCIPAL, request.getUserPrincipal());

@@ -65,6 +65,7 @@ public class EngineIoEndpoint extends Endpoint {
         }
         Map<String, List<String>> headers = h instanceof Map<?, ?> m ? (Map<String, List<String>>) m : Map.of();
         Object address = session.getUserProperties().get(ADDRESS);
+        boolean checked = address != null; // the upgrade filter saw and accepted this connection's request
         if (address == null) {
             address = session.getUserProperties().get(TYRUS_REMOTE_ADDRESS);
         }
@@ -77,7 +78,7 @@ public class EngineIoEndpoint extends Endpoint {
         }
         Principal caller = p instanceof Principal pr ? pr : null;
         SessionPeer peer = new SessionPeer(session, headers, remote, caller, sendLoader);
-        WebSocketHandler hd = engine.openWebSocket(peer);
+        WebSocketHandler hd = engine.openWebSocket(peer, checked);
         handler = hd;
         peer.onWriteFailure(hd::onError);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) hd::onText);

@@ -84,6 +84,28 @@ class ErrorsTest {
     }
 
     @Test
+    void shouldAskTheHookOnceForAWebSocketUpgradeCheckedBeforehand() {
+        int[] calls = {0};
+        EngineFixture guarded = new EngineFixture(EngineOptions.builder().allowRequest(r -> {
+            calls[0]++;
+            return r.query("token") != null ? AllowRequest.Verdict.ALLOW : AllowRequest.Verdict.reject("token required");
+        }).build());
+        // refused before the upgrade, with the hook's message (Node answers HTTP 400 with it)
+        assertThat(guarded.server.refuseUpgrade(new FakePeer(WEBSOCKET))).isEqualTo("token required");
+        assertThat(calls[0]).isEqualTo(1);
+        // accepted before the upgrade: opening the connection does not ask again
+        FakePeer peer = new FakePeer(WEBSOCKET + "&token=t");
+        assertThat(guarded.server.refuseUpgrade(peer)).isNull();
+        EngineFixture.Ws ws = new EngineFixture.Ws(peer, guarded.server.openWebSocket(peer, true));
+        assertThat(ws.peer().closed()).isFalse();
+        assertThat(calls[0]).isEqualTo(2);
+        assertThat(guarded.server.clientsCount()).isEqualTo(1);
+        // without the check beforehand (another container), the hook is asked when the connection opens
+        assertRefused(guarded.websocket(WEBSOCKET).peer(), "{\"code\":4,\"message\":\"token required\"}");
+        assertThat(calls[0]).isEqualTo(3);
+    }
+
+    @Test
     void shouldUseTheStandardMessageWhenTheHookGivesNone() {
         EngineFixture guarded = new EngineFixture(EngineOptions.builder()
                 .allowRequest(r -> AllowRequest.Verdict.reject(null)).build());
