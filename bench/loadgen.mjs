@@ -270,12 +270,27 @@ async function connect(n) {
   };
 }
 
-/** C clients, each in a closed loop of echo emits with an ack, for a duration. */
-async function echo(clientsCount, duration) {
+/** The result of a closed-loop scenario: round trips, their rate and latency, server CPU per 1,000. */
+function loopResult(scenario, clientsCount, count, elapsed, lat, t0, t1, extra = {}) {
+  return {
+    scenario,
+    clients: clientsCount,
+    ...extra,
+    messages: count,
+    msgsPerSec: round((count / elapsed) * 1000, 1),
+    ...latencyStats(lat),
+    serverCpuMsPer1k: cpuMsPer1k(t0, t1, count),
+  };
+}
+
+/**
+ * C WebSocket clients, each in a closed loop for a duration: `roundTrip(client, done)` sends one message and
+ * calls done() when its answer came back, or done(error).
+ */
+async function wsClosedLoop(scenario, clientsCount, duration, roundTrip, extra) {
   const clients = await connectMany(clientsCount, 50, now() + TIMEOUT);
   const lat = [];
   let count = 0;
-  const payload = '{"n":42,"s":"hello sio4ee","a":[1,2,3]}';
   try {
     const t0 = cpuTicks();
     const start = now();
@@ -284,13 +299,13 @@ async function echo(clientsCount, duration) {
       Promise.all(
         clients.map(
           (c) =>
-            new Promise((resolve) => {
+            new Promise((resolve, reject) => {
               const loop = () => {
                 if (now() >= end) return resolve();
                 const s = now();
-                c.emitWithAck("echo", payload, (text) => {
+                roundTrip(c, (error) => {
+                  if (error) return reject(error);
                   lat.push(now() - s);
-                  if (text.length < 10) throw new Error("bad ack " + text);
                   count++;
                   loop();
                 });
@@ -300,21 +315,20 @@ async function echo(clientsCount, duration) {
         ),
       ),
       duration + TIMEOUT,
-      "echo",
+      scenario,
     );
     const elapsed = now() - start;
-    const t1 = cpuTicks();
-    return {
-      scenario: "echo",
-      clients: clientsCount,
-      messages: count,
-      msgsPerSec: round((count / elapsed) * 1000, 1),
-      ...latencyStats(lat),
-      serverCpuMsPer1k: cpuMsPer1k(t0, t1, count),
-    };
+    return loopResult(scenario, clientsCount, count, elapsed, lat, t0, cpuTicks(), extra);
   } finally {
     closeAll(clients);
   }
+}
+
+/** C clients, each in a closed loop of echo emits with an ack, for a duration. */
+function echo(clientsCount, duration) {
+  const payload = '{"n":42,"s":"hello sio4ee","a":[1,2,3]}';
+  return wsClosedLoop("echo", clientsCount, duration, (c, done) =>
+    c.emitWithAck("echo", payload, (text) => done(text.length < 10 ? new Error("bad ack " + text) : null)));
 }
 
 /** One sender emits `broadcast` M times (at most W in flight); N receivers (the sender among them) get each. */
@@ -427,16 +441,7 @@ async function polling(clientsCount, duration) {
   } finally {
     agents.forEach((a) => a.destroy());
   }
-  const elapsed = now() - start;
-  const t1 = cpuTicks();
-  return {
-    scenario: "polling",
-    clients: clientsCount,
-    messages: count,
-    msgsPerSec: round((count / elapsed) * 1000, 1),
-    ...latencyStats(lat),
-    serverCpuMsPer1k: cpuMsPer1k(t0, t1, count),
-  };
+  return loopResult("polling", clientsCount, count, now() - start, lat, t0, cpuTicks());
 }
 
 function request(agent, method, path, body) {
@@ -458,57 +463,15 @@ function request(agent, method, path, body) {
 }
 
 /** C clients, each in a closed loop of echo emits with one 64 KiB binary attachment, over WebSocket. */
-async function binary(clientsCount, duration, size) {
-  const clients = await connectMany(clientsCount, 50, now() + TIMEOUT);
+function binary(clientsCount, duration, size) {
   const buf = Buffer.alloc(size);
   for (let i = 0; i < size; i++) buf[i] = i & 0xff;
-  const lat = [];
-  let count = 0;
-  try {
-    const t0 = cpuTicks();
-    const start = now();
-    const end = start + duration;
-    await withTimeout(
-      Promise.all(
-        clients.map(
-          (c) =>
-            new Promise((resolve, reject) => {
-              const loop = () => {
-                if (now() >= end) return resolve();
-                const s = now();
-                c.emitBinaryWithAck("echo", buf, (text, data) => {
-                  if (!data || data.length !== size || data[size - 1] !== buf[size - 1]) {
-                    return reject(new Error("bad binary ack " + text));
-                  }
-                  lat.push(now() - s);
-                  count++;
-                  loop();
-                });
-              };
-              loop();
-            }),
-        ),
-      ),
-      duration + TIMEOUT,
-      "binary",
-    );
-    const elapsed = now() - start;
-    const t1 = cpuTicks();
-    return {
-      scenario: "binary",
-      clients: clientsCount,
-      bytes: size,
-      messages: count,
-      msgsPerSec: round((count / elapsed) * 1000, 1),
-      ...latencyStats(lat),
-      serverCpuMsPer1k: cpuMsPer1k(t0, t1, count),
-    };
-  } finally {
-    closeAll(clients);
-  }
+  return wsClosedLoop("binary", clientsCount, duration, (c, done) =>
+    c.emitBinaryWithAck("echo", buf, (text, data) =>
+      done(!data || data.length !== size || data[size - 1] !== buf[size - 1]
+        ? new Error("bad binary ack " + text) : null)), { bytes: size });
 }
 
-/** The handlers behave: join + room reach the room's members only, echo acks the same arguments. */
 async function check() {
   const [a, b, c] = await connectMany(3, 3, now() + TIMEOUT);
   try {
