@@ -2,6 +2,7 @@ package dev.sio4ee.jakarta;
 
 import dev.sio4ee.engine.EngineRequest;
 import dev.sio4ee.engine.spi.RequestInfo;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,12 @@ abstract class RequestView implements RequestInfo {
                 boolean secure, Principal principal) {
         this.snapshot = new EngineRequest(Requests.parseQuery(rawQuery), headers, remoteAddress, secure,
                 rawQuery == null ? path : path + "?" + rawQuery, System.currentTimeMillis(), principal);
+    }
+
+    /** The snapshot of an HTTP request (a polling request, or the request asking for a WebSocket upgrade). */
+    RequestView(HttpServletRequest request) {
+        this(request.getRequestURI(), request.getQueryString(), Requests.headersOf(request), request.getRemoteAddr(),
+                request.isSecure(), request.getUserPrincipal());
     }
 
     @Override

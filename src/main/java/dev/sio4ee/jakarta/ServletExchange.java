@@ -38,8 +38,7 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
     private Runnable pendingWrite;
 
     ServletExchange(HttpServletRequest request, HttpServletResponse response, long timeoutMillis) {
-        super(request.getRequestURI(), request.getQueryString(), Requests.headersOf(request), request.getRemoteAddr(),
-                request.isSecure(), request.getUserPrincipal());
+        super(request);
         this.request = request;
         this.response = response;
         this.method = request.getMethod();

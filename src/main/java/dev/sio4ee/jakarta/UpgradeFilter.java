@@ -30,9 +30,7 @@ final class UpgradeFilter extends HttpFilter {
             throws IOException, ServletException {
         String upgrade = request.getHeader("Upgrade");
         if (upgrade != null && upgrade.equalsIgnoreCase("websocket")) {
-            String refusal = engine.refuseUpgrade(new RequestView(request.getRequestURI(), request.getQueryString(),
-                    Requests.headersOf(request), request.getRemoteAddr(), request.isSecure(),
-                    request.getUserPrincipal()) { });
+            String refusal = engine.refuseUpgrade(new RequestView(request) { });
             if (refusal != null) {
                 byte[] body = refusal.getBytes(StandardCharsets.UTF_8);
                 response.setStatus(400);
