@@ -255,6 +255,19 @@ public final class EngineServer {
      * @return the error message to answer with, or null when the upgrade may proceed
      */
     public String refuseUpgrade(RequestInfo request) {
+        Refusal refusal = checkWebSocket(request, true);
+        return refusal == null ? null : refusal.message() != null ? refusal.message() : refusal.error().message();
+    }
+
+    /** Why a WebSocket request may not proceed (the message null for the error's own), or null. */
+    private record Refusal(EngineError error, String message) {
+    }
+
+    /**
+     * The checks of a WebSocket request, in Node's order: transport, origin, sid; for a new session the
+     * {@link AllowRequest} hook (when {@code askHook}), then the protocol version; a closed server refuses all.
+     */
+    private Refusal checkWebSocket(RequestInfo request, boolean askHook) {
         EngineError error = verify(request);
         if (error == null && !EngineOptions.WEBSOCKET.equals(request.query("transport"))) {
             error = EngineError.BAD_REQUEST;
@@ -263,53 +276,36 @@ public final class EngineServer {
         if (error == null && sid != null && !sessions.containsKey(sid)) {
             error = EngineError.UNKNOWN_SID;
         }
-        if (error == null && sid == null && !"4".equals(request.query("EIO"))) {
-            error = EngineError.UNSUPPORTED_PROTOCOL_VERSION;
+        if (error == null && sid == null) {
+            AllowRequest.Verdict verdict = askHook ? options.allowRequest().check(request) : AllowRequest.Verdict.ALLOW;
+            if (!verdict.allowed()) {
+                return new Refusal(EngineError.FORBIDDEN, verdict.message());
+            }
+            if (!"4".equals(request.query("EIO"))) {
+                error = EngineError.UNSUPPORTED_PROTOCOL_VERSION;
+            }
         }
         if (error == null && closed) {
             error = EngineError.BAD_REQUEST;
         }
-        if (error == null && sid == null) {
-            AllowRequest.Verdict verdict = options.allowRequest().check(request);
-            if (!verdict.allowed()) {
-                return verdict.message() == null ? EngineError.FORBIDDEN.message() : verdict.message();
-            }
-        }
-        return error == null ? null : error.message();
+        return error == null ? null : new Refusal(error, null);
     }
 
     private WebSocketHandler accept(WebSocketPeer peer, boolean checked) {
-        EngineError error = verify(peer);
-        String message = null;
-        if (error == null && !EngineOptions.WEBSOCKET.equals(peer.query("transport"))) {
-            error = EngineError.BAD_REQUEST;
-        }
+        Refusal refusal = checkWebSocket(peer, !checked);
         String sid = sidOf(peer);
-        if (error == null && sid != null) {
+        if (refusal == null && sid != null) {
             EngineSession session = sessions.get(sid);
-            if (session == null) {
-                error = EngineError.UNKNOWN_SID;
-            } else {
-                WebSocketTransport ws = new WebSocketTransport(session, peer, options.maxHttpBufferSize());
-                if (session.beginUpgrade(ws)) {
-                    return ws;
-                }
-                error = EngineError.BAD_REQUEST;
-                message = "session cannot upgrade";
+            WebSocketTransport ws = session == null ? null
+                    : new WebSocketTransport(session, peer, options.maxHttpBufferSize());
+            if (ws != null && session.beginUpgrade(ws)) {
+                return ws;
             }
+            refusal = session == null ? new Refusal(EngineError.UNKNOWN_SID, null)
+                    : new Refusal(EngineError.BAD_REQUEST, "session cannot upgrade");
         }
-        if (error == null) {
-            AllowRequest.Verdict verdict = checked ? AllowRequest.Verdict.ALLOW : options.allowRequest().check(peer);
-            if (!verdict.allowed()) {
-                error = EngineError.FORBIDDEN;
-                message = verdict.message();
-            } else if (!"4".equals(peer.query("EIO"))) {
-                error = EngineError.UNSUPPORTED_PROTOCOL_VERSION;
-            }
-        }
-        if (error != null || closed) {
-            EngineError e = error == null ? EngineError.BAD_REQUEST : error;
-            peer.close(CLOSE_REFUSED, refusal(e, message));
+        if (refusal != null) {
+            peer.close(CLOSE_REFUSED, refusal(refusal.error(), refusal.message()));
             return NoopHandler.INSTANCE;
         }
         EngineSession session = newSession(peer);
