@@ -23,7 +23,8 @@ mkdir -p "$OUT/lib"
 rm -rf "$OUT/war" "$OUT/ROOT.war"
 mkdir -p "$OUT/war/WEB-INF/classes" "$OUT/war/WEB-INF/lib"
 javac --release 17 -nowarn -d "$OUT/war/WEB-INF/classes" -cp "target/classes:$OUT/lib/jakarta.jakartaee-api.jar" \
-  src/test/java/dev/sio4ee/it/app/BenchSetup.java src/test/java/dev/sio4ee/it/app/BenchStats.java
+  src/test/java/dev/sio4ee/it/app/BenchSetup.java src/test/java/dev/sio4ee/it/app/BenchStats.java \
+  src/test/java/dev/sio4ee/jakarta/BenchFloorSocket.java src/test/java/dev/sio4ee/jakarta/BenchFloorPolling.java
 cp target/sio4ee-classes.jar "$OUT/war/WEB-INF/lib/sio4ee.jar"
 cat > "$OUT/war/WEB-INF/beans.xml" <<'XML'
 <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated"/>

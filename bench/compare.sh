@@ -10,6 +10,9 @@
 #   JAVA_OPTS="-Xms1g -Xmx1g ..."        the JVM of Payara Micro (fixed, pre-touched heap by default)
 #   LOADGEN_ARGS="--connections 10000"   extra arguments of bench/loadgen.mjs (see its header)
 #   SKIP_BUILD=1                         reuse bench/target/ROOT.war; JFR=1 records a JFR file per sio4ee round
+#   FLOOR=0                              skip the Payara floor: after sio4ee, each round also measures a do-nothing
+#                                        answerer on the same Payara Micro (/floor, BenchFloorSocket and
+#                                        BenchFloorPolling), the least any code on that container's stack costs
 set -euo pipefail
 cd "$(dirname "$0")"
 BENCH=$PWD
@@ -67,10 +70,10 @@ start_sio4ee() { # round
   wait_ready "$SIO4EE_PORT"
 }
 
-run() { # label port round
+run() { # label port[/path] round [more loadgen arguments]
   echo "== round $3: $1" >&2
   # shellcheck disable=SC2086
-  taskset -c "$LOADGEN_CPU" node loadgen.mjs --url "http://127.0.0.1:$2" --label "$1" $LOADGEN_ARGS \
+  taskset -c "$LOADGEN_CPU" node loadgen.mjs --url "http://127.0.0.1:$2" --label "$1" $LOADGEN_ARGS "${@:4}" \
     | tee -a "$OUT/loadgen-$STAMP.log" | grep -v '"results"' | sed "s/^{/{\"round\":$3,/" >> "$RESULTS" \
     || echo "round $3: the load generator failed on $1 (its scenarios so far are kept)" >&2
   tail -n 1 "$OUT/loadgen-$STAMP.log" | cut -c1-200 >&2
@@ -82,7 +85,10 @@ for round in $(seq 1 "$ROUNDS"); do
     if [ "$server" = node ]; then
       start_node && run node "$NODE_PORT" "$round"
     else
-      start_sio4ee "$round" && run sio4ee "$SIO4EE_PORT" "$round"
+      start_sio4ee "$round" && run sio4ee "$SIO4EE_PORT" "$round" &&
+        if [ "${FLOOR:-1}" = 1 ]; then
+          run payara-floor "$SIO4EE_PORT/floor" "$round" --check 0 --scenarios connect,echo,polling,binary
+        fi
     fi
     cleanup
   done

@@ -5,7 +5,8 @@
 //
 //   node loadgen.mjs --url http://127.0.0.1:8601 [--label node] [--scenarios connect,echo,fanout,polling,binary]
 //                    [--connections 10000] [--echo-clients 50] [--duration-ms 5000] [--fanout-receivers 1000]
-//                    [--fanout-messages 150] [--polling-clients 10] [--binary-clients 4] [--warmup-ms 3000]
+//                    [--fanout-messages 150] [--polling-clients 10] [--binary-clients 4] [--warmup-ms 15000]
+//                    [--check 0]   (skips the handler check: for the floor server, which has no rooms)
 //
 // Prints one JSON line per scenario, then {"label":..,"results":[..]} as the last line. Server CPU comes from
 // /proc/<pid>/stat of the server's pid (given by /bench/mem), so server and generator share one machine.
@@ -31,7 +32,8 @@ const FANOUT_WINDOW = int(opts["fanout-window"], 4);
 const POLLING_CLIENTS = int(opts["polling-clients"], 10);
 const BINARY_CLIENTS = int(opts["binary-clients"], 4);
 const BINARY_SIZE = int(opts["binary-size"], 64 * 1024);
-const WARMUP = int(opts["warmup-ms"], 3000);
+const WARMUP = int(opts["warmup-ms"], 15000);
+const CHECK = opts.check !== "0"; // --check 0: skip the handler check (the floor server has no rooms)
 const CONNECT_CONCURRENCY = int(opts["connect-concurrency"], 100);
 const HOLD = int(opts["hold-ms"], 0); // connect: keep the connections open this long after measuring
 const TIMEOUT = int(opts["timeout-ms"], 120000); // hard bound of every scenario
@@ -503,13 +505,14 @@ async function main() {
   if (WARMUP > 0) {
     // JIT warm-up of both servers, not recorded
     const w = Math.max(200, Math.floor(WARMUP / 4));
-    await echo(ECHO_CLIENTS, w);
-    await fanout(Math.min(100, FANOUT_RECEIVERS), 50);
-    await polling(POLLING_CLIENTS, w);
-    await binary(BINARY_CLIENTS, w, BINARY_SIZE);
+    const on = (name) => SCENARIOS.includes(name);
+    if (on("echo") || on("connect")) await echo(ECHO_CLIENTS, w);
+    if (on("fanout")) await fanout(Math.min(100, FANOUT_RECEIVERS), 50);
+    if (on("polling")) await polling(POLLING_CLIENTS, w);
+    if (on("binary")) await binary(BINARY_CLIENTS, w, BINARY_SIZE);
   }
   const results = [];
-  for (const name of ["check", ...SCENARIOS]) {
+  for (const name of CHECK ? ["check", ...SCENARIOS] : SCENARIOS) {
     let r;
     if (name === "check") r = await check();
     else if (name === "connect") r = await connect(N_CONNECT);

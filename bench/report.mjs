@@ -49,13 +49,20 @@ const values = (label, scenario, key) =>
 const rounds = new Set(rows.map((r) => r.round)).size;
 console.log(`Medians of ${rounds} round(s), ${file.split("/").pop()}`);
 console.log("");
-console.log("| metric | Node socket.io | sio4ee | sio4ee / Node | target | met |");
-console.log("|---|---:|---:|---:|---:|:---:|");
+// the floor: a do-nothing answerer on the same Payara Micro (BenchFloorSocket/BenchFloorPolling), when measured
+const floor = rows.some((r) => r.label === "payara-floor");
+console.log(`| metric | Node socket.io | sio4ee | sio4ee / Node | target | met |${floor ? " Payara floor | floor / Node |" : ""}`);
+console.log(`|---|---:|---:|---:|---:|:---:|${floor ? "---:|---:|" : ""}`);
 for (const [scenario, key, name, dir, target] of METRICS) {
   const n = median(values("node", scenario, key));
   const j = median(values("sio4ee", scenario, key));
   if (!Number.isFinite(n) && !Number.isFinite(j)) continue;
   const ratio = n ? j / n : NaN;
   const met = target === null || !Number.isFinite(ratio) ? "" : (dir === ">=" ? ratio >= target : ratio <= target) ? "yes" : "no";
-  console.log(`| ${name} | ${fmt(n)} | ${fmt(j)} | ${fmt(ratio)} | ${target === null ? "" : dir + " " + target} | ${met} |`);
+  let extra = "";
+  if (floor) {
+    const f = median(values("payara-floor", scenario, key));
+    extra = ` ${fmt(f)} | ${fmt(n ? f / n : NaN)} |`;
+  }
+  console.log(`| ${name} | ${fmt(n)} | ${fmt(j)} | ${fmt(ratio)} | ${target === null ? "" : dir + " " + target} | ${met} |${extra}`);
 }

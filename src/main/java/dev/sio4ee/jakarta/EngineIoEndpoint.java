@@ -58,6 +58,7 @@ public class EngineIoEndpoint extends Endpoint {
         // Tyrus arms an idle task with the container default (0) when it creates the session, and that task, when
         // it runs after onOpen has set a positive timeout, closes the session at once ("idle timeout"), so a few
         // fresh connections were closed under load (bench/, 10,000 connections).
+        IdleTimer.install(session); // before the next line, which re-arms the idle timer (see IdleTimer)
         session.setMaxIdleTimeout(0);
         Object h = session.getUserProperties().get(HEADERS);
         if (h == null) {

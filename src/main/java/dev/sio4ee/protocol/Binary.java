@@ -233,6 +233,9 @@ public final class Binary {
             attachments.add(bytes);
             return placeholder(attachments.size() - 1);
         }
+        if (value instanceof Encoded encoded) {
+            return encoded(encoded, attachments);
+        }
         if (!path.add(value)) {
             throw new IllegalArgumentException("cannot encode a structure that contains itself");
         }
@@ -261,6 +264,33 @@ public final class Binary {
         }
         throw new IllegalArgumentException("cannot encode a " + value.getClass().getName()
                 + " as JSON; convert it to a JsonValue (or a Map/List) first");
+    }
+
+    /** An already encoded list as a JSON array, its placeholders moved past the attachments collected so far. */
+    private static JsonValue encoded(Encoded encoded, List<byte[]> attachments) {
+        int offset = attachments.size();
+        attachments.addAll(encoded.attachments());
+        JsonArrayBuilder b = JsonText.arrayBuilder();
+        for (JsonValue v : encoded.json()) {
+            b.add(offset == 0 || encoded.attachments().isEmpty() ? v : renumber(v, offset));
+        }
+        return b.build();
+    }
+
+    private static JsonValue renumber(JsonValue value, int offset) {
+        int index = placeholderIndex(value);
+        if (index >= 0) {
+            return placeholder(index + offset);
+        } else if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+            JsonObjectBuilder b = JsonText.objectBuilder();
+            value.asJsonObject().forEach((k, v) -> b.add(k, renumber(v, offset)));
+            return b.build();
+        } else if (value.getValueType() == JsonValue.ValueType.ARRAY) {
+            JsonArrayBuilder b = JsonText.arrayBuilder();
+            value.asJsonArray().forEach(v -> b.add(renumber(v, offset)));
+            return b.build();
+        }
+        return value;
     }
 
     private static JsonValue number(Number n) {
@@ -327,7 +357,7 @@ public final class Binary {
                 return ((JsonString) value).getString();
             }
             case NUMBER -> {
-                return javaNumber(((JsonNumber) value).bigDecimalValue());
+                return javaNumber((JsonNumber) value);
             }
             case TRUE -> {
                 return Boolean.TRUE;
@@ -339,6 +369,18 @@ public final class Binary {
                 return null;
             }
         }
+    }
+
+    private static Number javaNumber(JsonNumber n) {
+        if (n.isIntegral()) {
+            try {
+                long l = n.longValueExact();
+                return l == (int) l ? (Number) (int) l : (Number) l;
+            } catch (ArithmeticException tooBig) {
+                return n.bigDecimalValue();
+            }
+        }
+        return javaNumber(n.bigDecimalValue());
     }
 
     private static Number javaNumber(BigDecimal bd) {

@@ -1,6 +1,7 @@
 package dev.sio4ee.server;
 
 import dev.sio4ee.protocol.Binary;
+import dev.sio4ee.protocol.Encoded;
 import dev.sio4ee.protocol.Packet;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -24,7 +25,7 @@ import java.util.List;
  * });
  * }</pre>
  */
-public final class Args extends AbstractList<Object> {
+public final class Args extends AbstractList<Object> implements Encoded {
 
     /** No argument. */
     public static final Args EMPTY = new Args(List.of(), List.of());
@@ -127,6 +128,7 @@ public final class Args extends AbstractList<Object> {
      *
      * @return the unmodifiable list
      */
+    @Override
     public List<JsonValue> json() {
         return json;
     }
@@ -137,6 +139,7 @@ public final class Args extends AbstractList<Object> {
      *
      * @return the unmodifiable list
      */
+    @Override
     public List<byte[]> attachments() {
         return attachments;
     }

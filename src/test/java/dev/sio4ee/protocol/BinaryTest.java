@@ -281,4 +281,72 @@ class BinaryTest {
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotEqualTo(c);
         assertThat(a.toString()).contains("1 bytes");
     }
+
+    /** Arguments already in wire form, as the server's {@code Args} are. */
+    private static final class Wire extends java.util.AbstractList<Object> implements Encoded {
+        private final List<JsonValue> json;
+        private final List<byte[]> attachments;
+
+        Wire(List<JsonValue> json, List<byte[]> attachments) {
+            this.json = json;
+            this.attachments = attachments;
+        }
+
+        @Override
+        public List<JsonValue> json() {
+            return json;
+        }
+
+        @Override
+        public List<byte[]> attachments() {
+            return attachments;
+        }
+
+        @Override
+        public Object get(int index) {
+            return json.get(index);
+        }
+
+        @Override
+        public int size() {
+            return json.size();
+        }
+    }
+
+    @Test
+    void shouldTakeAnEncodedListAsItIs() {
+        List<JsonValue> values = json("[{\"n\":1},\"s\",[1,2]]").asJsonArray();
+        Binary.Deconstructed d = Binary.deconstruct(new Wire(values, List.of()));
+        assertThat(d.data()).isEqualTo(json("[{\"n\":1},\"s\",[1,2]]"));
+        assertThat(d.data().asJsonArray().get(0)).isSameAs(values.get(0));
+        assertThat(d.attachments()).isEmpty();
+    }
+
+    @Test
+    void shouldRenumberTheAttachmentsOfAnEncodedListThatFollowsOthers() throws Exception {
+        byte[] first = {9};
+        byte[] own0 = {1};
+        byte[] own1 = {2};
+        Wire wire = new Wire(json("[{\"_placeholder\":true,\"num\":1},{\"a\":[{\"_placeholder\":true,\"num\":0}]}]")
+                .asJsonArray(), List.of(own0, own1));
+        Packet p = Packet.event("/", "e", List.of(first, wire));
+        assertThat(ENCODER.encode(p).get(0)).isEqualTo("53-[\"e\",{\"_placeholder\":true,\"num\":0},"
+                + "[{\"_placeholder\":true,\"num\":2},{\"a\":[{\"_placeholder\":true,\"num\":1}]}]]");
+        assertThat(p.attachments()).containsExactly(first, own0, own1);
+        assertThat(roundTrip(p)).isEqualTo(p);
+        // alone, its placeholders keep their numbers
+        Packet alone = Packet.ack("/", 3, wire);
+        assertThat(alone.attachments()).containsExactly(own0, own1);
+        assertThat(ENCODER.encode(alone).get(0)).isEqualTo(
+                "62-3[{\"_placeholder\":true,\"num\":1},{\"a\":[{\"_placeholder\":true,\"num\":0}]}]");
+    }
+
+    @Test
+    void shouldReconstructNumbersAsTheSmallestFittingJavaType() {
+        @SuppressWarnings("unchecked")
+        List<Object> values = (List<Object>) Binary.reconstruct(
+                json("[1,-2147483648,2147483648,9223372036854775808,1.5,1e2,1.0]"), List.of());
+        assertThat(values).containsExactly(1, Integer.MIN_VALUE, 2147483648L,
+                new BigDecimal("9223372036854775808"), 1.5, 100, 1);
+    }
 }

@@ -232,6 +232,26 @@ class ParserTest {
     }
 
     @Test
+    void shouldWriteIntegersOfEveryLengthDigitForDigit() {
+        java.util.Random random = new java.util.Random(7);
+        for (int digits = 1; digits <= 21; digits++) {
+            for (int i = 0; i < 20; i++) {
+                StringBuilder n = new StringBuilder().append((char) ('1' + random.nextInt(9)));
+                for (int d = 1; d < digits; d++) {
+                    n.append((char) ('0' + random.nextInt(10)));
+                }
+                String wire = "2[\"n\"," + n + ",-" + n + "]";
+                assertThat(ENCODER.encodeText(new Packet(PacketType.EVENT, "/", json(wire.substring(1)))))
+                        .as("%d digits", digits).isEqualTo(wire);
+            }
+        }
+        assertThat(ENCODER.encodeText(new Packet(PacketType.EVENT, "/",
+                json("[\"n\",999999999999999999,1000000000000000000,1e18,-1e17,2E+3,0,-0]"))))
+                .isEqualTo("2[\"n\",999999999999999999,1000000000000000000,1000000000000000000,"
+                        + "-100000000000000000,2000,0,0]");
+    }
+
+    @Test
     void shouldReencodeADecodedPacketIdentically() throws Exception {
         String[] wire = {
             "0", "0/admin,{\"token\":\"123\"}", "1/admin,", "2[\"a\",1,{\"b\":[true,false,null]}]",

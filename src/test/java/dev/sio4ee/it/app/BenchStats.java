@@ -25,13 +25,26 @@ public class BenchStats extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        write(resp, "sio4ee", registry.engine().clientsCount());
+    }
+
+    /**
+     * Answers the memory probe: a full GC, then the heap in use, the committed heap, the resident set and clients.
+     * <pre>{@code BenchStats.write(resp, "payara-floor", open.get());}</pre>
+     *
+     * @param resp    the response
+     * @param server  the server's label
+     * @param clients the connections the server holds
+     * @throws IOException when the response cannot be written
+     */
+    public static void write(HttpServletResponse resp, String server, long clients) throws IOException {
         System.gc();
         System.gc();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         resp.setContentType("application/json");
-        resp.getWriter().write("{\"server\":\"sio4ee\",\"pid\":" + ProcessHandle.current().pid()
+        resp.getWriter().write("{\"server\":\"" + server + "\",\"pid\":" + ProcessHandle.current().pid()
                 + ",\"heapUsed\":" + heap.getUsed() + ",\"heapTotal\":" + heap.getCommitted()
-                + ",\"rss\":" + rss() + ",\"clients\":" + registry.engine().clientsCount() + "}");
+                + ",\"rss\":" + rss() + ",\"clients\":" + clients + "}");
     }
 
     /** VmRSS of /proc/self/status in bytes, or -1 where there is no /proc. */
