@@ -87,7 +87,7 @@ for round in $(seq 1 "$ROUNDS"); do
     else
       start_sio4ee "$round" && run sio4ee "$SIO4EE_PORT" "$round" &&
         if [ "${FLOOR:-1}" = 1 ]; then
-          run payara-floor "$SIO4EE_PORT/floor" "$round" --check 0 --scenarios connect,echo,polling,binary
+          run payara-floor "$SIO4EE_PORT/floor" "$round" --check 0
         fi
     fi
     cleanup
