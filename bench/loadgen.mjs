@@ -5,7 +5,7 @@
 //
 //   node loadgen.mjs --url http://127.0.0.1:8601 [--label node] [--scenarios connect,echo,fanout,polling,binary]
 //                    [--connections 10000] [--echo-clients 50] [--duration-ms 5000] [--fanout-receivers 1000]
-//                    [--fanout-messages 150] [--polling-clients 10] [--binary-clients 4] [--warmup-ms 15000]
+//                    [--fanout-messages 150] [--polling-clients 10] [--binary-clients 4] [--warmup-ms 120000]
 //                    [--check 0]   (skips the handler check: for the floor server, which has no rooms)
 //
 // Prints one JSON line per scenario, then {"label":..,"results":[..]} as the last line. Server CPU comes from
@@ -32,7 +32,7 @@ const FANOUT_WINDOW = int(opts["fanout-window"], 4);
 const POLLING_CLIENTS = int(opts["polling-clients"], 10);
 const BINARY_CLIENTS = int(opts["binary-clients"], 4);
 const BINARY_SIZE = int(opts["binary-size"], 64 * 1024);
-const WARMUP = int(opts["warmup-ms"], 15000);
+const WARMUP = int(opts["warmup-ms"], 120000);
 const CHECK = opts.check !== "0"; // --check 0: skip the handler check (the floor server has no rooms)
 const CONNECT_CONCURRENCY = int(opts["connect-concurrency"], 100);
 const HOLD = int(opts["hold-ms"], 0); // connect: keep the connections open this long after measuring
@@ -503,13 +503,16 @@ async function main() {
   const probe = await mem();
   serverPid = probe.pid;
   if (WARMUP > 0) {
-    // JIT warm-up of both servers, not recorded
-    const w = Math.max(200, Math.floor(WARMUP / 4));
+    // JIT warm-up of both servers, not recorded: the selected scenarios in turn, short and small, until WARMUP
+    // has passed. A JVM pinned to one core compiles on that core too; sio4ee needs about a minute of traffic.
     const on = (name) => SCENARIOS.includes(name);
-    if (on("echo") || on("connect")) await echo(ECHO_CLIENTS, w);
-    if (on("fanout")) await fanout(Math.min(100, FANOUT_RECEIVERS), 50);
-    if (on("polling")) await polling(POLLING_CLIENTS, w);
-    if (on("binary")) await binary(BINARY_CLIENTS, w, BINARY_SIZE);
+    const until = now() + WARMUP;
+    for (let i = 0; i < 1000 && now() < until; i++) {
+      if (on("echo") || on("connect")) await echo(ECHO_CLIENTS, 4000);
+      if (on("fanout")) await fanout(Math.min(100, FANOUT_RECEIVERS), 50);
+      if (on("polling")) await polling(POLLING_CLIENTS, 3000);
+      if (on("binary")) await binary(BINARY_CLIENTS, 2000, BINARY_SIZE);
+    }
   }
   const results = [];
   for (const name of CHECK ? ["check", ...SCENARIOS] : SCENARIOS) {
