@@ -15,6 +15,9 @@ import java.util.Enumeration;
  * which scans every jar of the server: a quarter of the CPU of an echo round trip in the benchmark (bench/). Only
  * that idle-timer task is captured under this loader; class loading delegates to the application's loader.
  *
+ * <p>{@link IdleTimer} now keeps that task off the managed executor for frames in both directions; this loader is
+ * the fallback for the sending side where it cannot (a Tyrus whose session keeps its scheduler elsewhere).
+ *
  * <pre>{@code
  * ClassLoader loader = new SendLoader(Thread.currentThread().getContextClassLoader());
  * }</pre>
