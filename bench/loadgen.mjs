@@ -403,6 +403,7 @@ async function fanout(receivers, messages) {
 async function polling(clientsCount, duration) {
   const lat = [];
   let count = 0;
+  let extraPolls = 0; // GETs beyond the one per round trip (an answer without the ack)
   const payload = '{"n":42,"s":"hello sio4ee","a":[1,2,3]}';
   const agents = [];
   const t0 = cpuTicks();
@@ -425,6 +426,7 @@ async function polling(clientsCount, duration) {
       const want = `43${id}[`;
       let acked = false;
       for (let j = 0; j < 100 && !acked; j++) {
+        if (j > 0) extraPolls++;
         body = j === 0 ? await poll : await request(agent, "GET", path);
         for (const p of body.split("\x1e")) {
           if (p === "2") await request(agent, "POST", path, "3");
@@ -443,7 +445,7 @@ async function polling(clientsCount, duration) {
   } finally {
     agents.forEach((a) => a.destroy());
   }
-  return loopResult("polling", clientsCount, count, now() - start, lat, t0, cpuTicks());
+  return loopResult("polling", clientsCount, count, now() - start, lat, t0, cpuTicks(), { extraPolls });
 }
 
 function request(agent, method, path, body) {
