@@ -270,9 +270,10 @@ public final class Binary {
     private static JsonValue encoded(Encoded encoded, List<byte[]> attachments) {
         int offset = attachments.size();
         attachments.addAll(encoded.attachments());
+        boolean keepNumbers = offset == 0 || encoded.attachments().isEmpty();
         JsonArrayBuilder b = JsonText.arrayBuilder();
         for (JsonValue v : encoded.json()) {
-            b.add(offset == 0 || encoded.attachments().isEmpty() ? v : renumber(v, offset));
+            b.add(keepNumbers ? v : renumber(v, offset));
         }
         return b.build();
     }
@@ -357,7 +358,7 @@ public final class Binary {
                 return ((JsonString) value).getString();
             }
             case NUMBER -> {
-                return javaNumber((JsonNumber) value);
+                return javaNumber(((JsonNumber) value).bigDecimalValue());
             }
             case TRUE -> {
                 return Boolean.TRUE;
@@ -371,19 +372,11 @@ public final class Binary {
         }
     }
 
-    private static Number javaNumber(JsonNumber n) {
-        if (n.isIntegral()) {
-            try {
-                long l = n.longValueExact();
-                return l == (int) l ? (Number) (int) l : (Number) l;
-            } catch (ArithmeticException tooBig) {
-                return n.bigDecimalValue();
-            }
-        }
-        return javaNumber(n.bigDecimalValue());
-    }
-
     private static Number javaNumber(BigDecimal bd) {
+        if (bd.scale() <= 0 && bd.precision() - bd.scale() <= 18) { // a whole number below 10^18, without exceptions
+            long l = bd.longValue();
+            return l == (int) l ? (Number) (int) l : (Number) l;
+        }
         try {
             return bd.intValueExact();
         } catch (ArithmeticException notAnInt) {

@@ -129,7 +129,7 @@ final class JsonText {
                 sb.append(']');
             }
             case STRING -> writeString(sb, ((JsonString) value).getString());
-            case NUMBER -> writeNumber(sb, (JsonNumber) value);
+            case NUMBER -> writeNumber(sb, ((JsonNumber) value).bigDecimalValue());
             case TRUE -> sb.append("true");
             case FALSE -> sb.append("false");
             default -> sb.append("null");
@@ -175,18 +175,11 @@ final class JsonText {
      * Writes a number the way JavaScript prints one: no trailing zeros, plain notation for exponents -6 to 20,
      * otherwise {@code 1.5e+21} / {@code 1e-7}. Never expands a huge exponent into digits.
      */
-    private static void writeNumber(StringBuilder sb, JsonNumber number) {
-        if (number.isIntegral()) {
-            BigDecimal bd = number.bigDecimalValue();
-            if (bd.precision() - bd.scale() <= 18) { // |n| < 10^18: a long, written as JSON.stringify would
-                sb.append(bd.longValue());
-                return;
-            }
-        }
-        writeNumber(sb, number.bigDecimalValue());
-    }
-
     static void writeNumber(StringBuilder sb, BigDecimal number) {
+        if (number.scale() <= 0 && number.precision() - number.scale() <= 18) {
+            sb.append(number.longValue()); // a whole number below 10^18: its digits, as JSON.stringify prints them
+            return;
+        }
         if (number.signum() == 0) {
             sb.append('0');
             return;
