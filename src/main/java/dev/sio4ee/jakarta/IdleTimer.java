@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * echo round trip in the benchmark ({@code bench/}). sio4ee sets no container idle timeout (its heartbeat closes
  * dead sessions), so that task, run after a zero delay, only checks the timeout and returns.
  *
- * <p>{@link #install(Session)} puts an executor in front of the session's own: a task with no delay runs at once
+ * <p>{@link #install(Object)} puts an executor in front of the session's own: a task with no delay runs at once
  * on the calling thread (exactly what the idle task with no timeout does: nothing), anything with a delay goes to
  * the original executor unchanged. On any other implementation (WildFly's Undertow) it does nothing.
  *
@@ -41,18 +41,13 @@ final class IdleTimer {
     }
 
     /**
-     * Fronts a Tyrus session's scheduler so that zero-delay idle tasks run inline; no-op elsewhere.
+     * Fronts a Tyrus session's scheduler so that zero-delay idle tasks run inline; leaves any other object alone.
      * <pre>{@code boolean done = IdleTimer.install(session);}</pre>
      *
-     * @param session the WebSocket session just opened
+     * @param session the WebSocket session just opened (a {@link Session})
      * @return whether the session's scheduler is now fronted
      */
-    static boolean install(Session session) {
-        return front(session);
-    }
-
-    /** {@link #install} for any object: fronts the scheduler of a Tyrus session, leaves anything else alone. */
-    static boolean front(Object session) {
+    static boolean install(Object session) {
         Field f = serviceField(session.getClass());
         if (f == null) {
             return false;
@@ -70,30 +65,31 @@ final class IdleTimer {
         }
     }
 
+    /** The scheduler field of Tyrus's session class, if {@code type} is or extends it and the field is as known. */
     private static Field serviceField(Class<?> type) {
         Field f = field;
-        if (f != null && f.getDeclaringClass().isAssignableFrom(type)) {
-            return f;
+        if (f != null) {
+            return f.getDeclaringClass().isAssignableFrom(type) ? f : null;
         }
         if (unavailable) {
             return null;
         }
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            if (!c.getName().equals(TYRUS_SESSION)) {
-                continue;
-            }
-            try {
-                Field s = c.getDeclaredField("service");
-                if (s.getType() == ScheduledExecutorService.class) {
-                    s.setAccessible(true);
-                    field = s;
-                    return s;
+            if (c.getName().equals(TYRUS_SESSION)) {
+                try {
+                    Field s = c.getDeclaredField("service");
+                    if (s.getType() == ScheduledExecutorService.class) {
+                        s.setAccessible(true);
+                        field = s;
+                        return s;
+                    }
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "no Tyrus idle timer field", e);
                 }
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "no Tyrus idle timer field", e);
+                unavailable = true; // a Tyrus whose session keeps its scheduler elsewhere: stop looking
+                return null;
             }
         }
-        unavailable = field == null && type.getName().equals(TYRUS_SESSION);
         return null;
     }
 

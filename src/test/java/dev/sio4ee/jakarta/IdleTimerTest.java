@@ -24,23 +24,23 @@ class IdleTimerTest {
     @Test
     void shouldFrontTheSchedulerOfATyrusSessionOnce() {
         TyrusSession session = new TyrusSession(scheduler);
-        assertThat(IdleTimer.front(session)).isTrue();
+        assertThat(IdleTimer.install(session)).isTrue();
         ScheduledExecutorService fronted = session.service();
         assertThat(fronted).isInstanceOf(IdleTimer.Inline.class);
-        assertThat(IdleTimer.front(session)).isTrue();
+        assertThat(IdleTimer.install(session)).isTrue();
         assertThat(session.service()).isSameAs(fronted);
     }
 
     @Test
     void shouldLeaveOtherSessionsAlone() {
         Object other = new Object();
-        assertThat(IdleTimer.front(other)).isFalse();
+        assertThat(IdleTimer.install(other)).isFalse();
     }
 
     @Test
     void shouldRunAZeroDelayTaskOnTheCallingThread() {
         TyrusSession session = new TyrusSession(scheduler);
-        IdleTimer.front(session);
+        IdleTimer.install(session);
         AtomicReference<Thread> ranOn = new AtomicReference<>();
         ScheduledFuture<?> f = session.service().schedule(() -> ranOn.set(Thread.currentThread()), 0,
                 TimeUnit.MILLISECONDS);
@@ -52,7 +52,7 @@ class IdleTimerTest {
     @Test
     void shouldHandADelayedTaskToTheSessionsScheduler() throws InterruptedException {
         TyrusSession session = new TyrusSession(scheduler);
-        IdleTimer.front(session);
+        IdleTimer.install(session);
         CountDownLatch ran = new CountDownLatch(1);
         AtomicReference<Thread> ranOn = new AtomicReference<>();
         ScheduledFuture<?> f = session.service().schedule(() -> {
