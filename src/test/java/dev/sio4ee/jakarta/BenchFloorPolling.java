@@ -64,7 +64,8 @@ public class BenchFloorPolling extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Poll poll = SESSIONS.get(String.valueOf(req.getParameter("sid")));
+        String sid = String.valueOf(req.getParameter("sid"));
+        Poll poll = SESSIONS.get(sid);
         String packet = new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (poll == null) {
             resp.sendError(400, "unknown sid");
@@ -73,7 +74,7 @@ public class BenchFloorPolling extends HttpServlet {
         String answer = packet.startsWith("42") ? BenchFloorSocket.echoAck(packet)
                 : packet.equals("40") ? "40{\"sid\":\"floor\"}" : null;
         if (packet.equals("1")) {
-            SESSIONS.remove(req.getParameter("sid"));
+            SESSIONS.remove(sid);
         }
         AsyncContext parked = null;
         String body = null;
