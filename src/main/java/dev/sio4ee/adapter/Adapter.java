@@ -227,6 +227,18 @@ public interface Adapter {
     void removeRoomListener(RoomListener listener);
 
     /**
+     * Runs work that changes rooms, and fires the room events it causes on this thread only after the work
+     * returned, so a caller that holds a lock around its room changes (the namespace's recovery gate) never runs
+     * the {@link RoomListener}s under it. Calls nest: the outermost one fires. By default the work just runs.
+     * <pre>{@code adapter.withRoomEventsAfter(() -> { lock.lock(); try { adapter.addAll(id, rooms); } finally { lock.unlock(); } });}</pre>
+     *
+     * @param work the work
+     */
+    default void withRoomEventsAfter(Runnable work) {
+        work.run();
+    }
+
+    /**
      * Releases the adapter (its namespace is gone or the server stops).
      * <pre>{@code adapter.close();}</pre>
      */

@@ -38,6 +38,8 @@ public class InMemoryAdapter implements Adapter {
     private final Map<String, Set<String>> rooms = new HashMap<>();
     private final Map<String, Set<String>> sids = new LinkedHashMap<>();
     private final List<RoomListener> listeners = new CopyOnWriteArrayList<>();
+    /** The room events held back by {@link #withRoomEventsAfter} on this thread, or null. */
+    private final ThreadLocal<List<Runnable>> heldEvents = new ThreadLocal<>();
 
     /**
      * Creates the adapter of a namespace.
@@ -126,7 +128,28 @@ public class InMemoryAdapter implements Adapter {
         }
     }
 
-    private static void fire(List<Runnable> events) {
+    @Override
+    public void withRoomEventsAfter(Runnable work) {
+        if (heldEvents.get() != null) {
+            work.run(); // nested: the outermost call fires
+            return;
+        }
+        List<Runnable> held = new ArrayList<>();
+        heldEvents.set(held);
+        try {
+            work.run();
+        } finally {
+            heldEvents.remove();
+            fire(held);
+        }
+    }
+
+    private void fire(List<Runnable> events) {
+        List<Runnable> held = heldEvents.get();
+        if (held != null) {
+            held.addAll(events);
+            return;
+        }
         for (Runnable e : events) {
             try {
                 e.run();

@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * The one CDI bean that owns the application's server: created with the web application, started by the
@@ -105,8 +106,24 @@ public class SocketIoRegistry {
      * @param namespaces namespaces to create at start
      * @return the running engine
      */
+    public EngineServer start(EngineOptions options, SocketIoOptions ioOptions, Collection<String> namespaces) {
+        return start(options, ioOptions, namespaces, null);
+    }
+
+    /**
+     * Starts the server once, running application code (observers, guards, handlers) on the given executor: the
+     * container's {@code ManagedExecutorService}, which the container glue looks up; {@code null} starts the
+     * engine's own bounded pool. Each socket's deliveries run in order, one at a time, on that executor.
+     * <pre>{@code registry.start(EngineOptions.defaults(), SocketIoOptions.defaults(), List.of(), managedExecutor);}</pre>
+     *
+     * @param options    the engine options
+     * @param ioOptions  the Socket.IO options
+     * @param namespaces namespaces to create at start
+     * @param executor   where application code runs, or null for the engine's own pool
+     * @return the running engine
+     */
     public synchronized EngineServer start(EngineOptions options, SocketIoOptions ioOptions,
-                                           Collection<String> namespaces) {
+                                           Collection<String> namespaces, Executor executor) {
         if (engine == null) {
             applicationLoader = Thread.currentThread().getContextClassLoader();
             scheduler = new ExecutorScheduler("sio4ee-timer");
@@ -114,7 +131,9 @@ public class SocketIoRegistry {
             if (allowRequest.isResolvable()) {
                 effective = options.toBuilder().allowRequest(allowRequest.get()).build();
             }
-            engine = new EngineServer(effective, scheduler);
+            engine = new EngineServer(effective, scheduler, executor);
+            LOG.log(System.Logger.Level.DEBUG, "sio4ee: application code runs on {0}",
+                    executor == null ? "sio4ee's own pool" : executor);
             if (engineListeners.isResolvable()) {
                 EngineConnectionListener raw = engineListeners.get();
                 LOG.log(System.Logger.Level.INFO, "raw Engine.IO mode: sessions go to {0}", raw.getClass().getName());
@@ -223,7 +242,11 @@ public class SocketIoRegistry {
 
     // ---- the bridge's CDI side ----
 
-    /** Runs a delivery with the application's class loader and an active request context. */
+    /**
+     * Runs a delivery with the application's class loader and a request context of its own: deliveries run on
+     * the socket's dispatcher (an executor thread, never an HTTP request's), where none is active, so each one
+     * activates a fresh context and destroys it afterwards.
+     */
     private void inApplicationContext(Runnable call) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

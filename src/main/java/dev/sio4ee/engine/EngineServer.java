@@ -10,12 +10,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Engine.IO v4 server: checks every request (transport, sid, method, protocol version, origin, the
  * {@link AllowRequest} hook), opens sessions, routes long-polling requests and WebSocket connections to them,
  * and answers errors exactly as the Node.js server does. It knows no servlet or WebSocket API: the container
  * glue hands it {@link PollingExchange}s and {@link WebSocketPeer}s.
+ *
+ * <p>Each session's listener calls run on that session's serial dispatcher over the server's {@link Executor}:
+ * in order for the session, in parallel across sessions, never on the thread of a request, a timer or another
+ * session. Inside an application server pass the container's managed executor; without one, the server starts a
+ * bounded pool of {@link #DEFAULT_DISPATCH_THREADS} daemon threads and stops it with {@link #close()}.
  *
  * <pre>{@code
  * EngineServer engine = new EngineServer(EngineOptions.defaults(), new ExecutorScheduler("sio4ee-timer"));
@@ -33,25 +44,84 @@ public final class EngineServer {
     /** WebSocket close code when the engine failed unexpectedly (RFC 6455 "internal error"). */
     static final int CLOSE_INTERNAL_ERROR = 1011;
     private static final int MAX_CLOSE_REASON_BYTES = 123;
+    /** Threads of the pool started when no executor is given: at least 8, four per processor. */
+    public static final int DEFAULT_DISPATCH_THREADS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    /** The least weight (about bytes) of deliveries a session may have queued before it is closed: 16 MiB. */
+    public static final long DISPATCH_LIMIT = 16L << 20;
 
     private final EngineOptions options;
     private final EngineScheduler scheduler;
+    private final Executor executor;
+    private final ExecutorService ownPool;
     private final Cors cors;
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
     private volatile EngineConnectionListener connectionListener = s -> { };
     private volatile boolean closed;
 
     /**
-     * Creates a server.
+     * Creates a server whose listener calls run on its own bounded pool ({@link #DEFAULT_DISPATCH_THREADS}
+     * daemon threads named {@code sio4ee-dispatch-N}), stopped by {@link #close()}.
      * <pre>{@code new EngineServer(EngineOptions.defaults(), scheduler)}</pre>
      *
      * @param options   the settings
      * @param scheduler the timer service for heartbeats and timeouts
      */
     public EngineServer(EngineOptions options, EngineScheduler scheduler) {
+        this(options, scheduler, null);
+    }
+
+    /**
+     * Creates a server whose listener calls run on the given executor (a container's
+     * {@code ManagedExecutorService}), each session's in order; {@code null} starts the default pool.
+     * <pre>{@code new EngineServer(EngineOptions.defaults(), scheduler, managedExecutor)}</pre>
+     *
+     * @param options   the settings
+     * @param scheduler the timer service for heartbeats and timeouts (it only schedules: the work of a timer that
+     *                  reaches application code is handed to the session's dispatcher)
+     * @param executor  where application code runs, or null for the default pool
+     */
+    public EngineServer(EngineOptions options, EngineScheduler scheduler, Executor executor) {
         this.options = options;
         this.scheduler = scheduler;
         this.cors = new Cors(options);
+        this.ownPool = executor == null ? defaultPool() : null;
+        this.executor = executor == null ? ownPool : executor;
+    }
+
+    private static ExecutorService defaultPool() {
+        AtomicInteger count = new AtomicInteger();
+        // the queue holds at most one turn per session with work, so the session count bounds it
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(DEFAULT_DISPATCH_THREADS, DEFAULT_DISPATCH_THREADS,
+                60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "sio4ee-dispatch-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /**
+     * Where application code runs: the executor given to the constructor, or the server's own pool. Work that
+     * belongs to no session (a broadcast's ack timeout) runs here too.
+     * <pre>{@code engine.executor().execute(() -> notifyAll(result));}</pre>
+     *
+     * @return the executor
+     */
+    public Executor executor() {
+        return executor;
+    }
+
+    /**
+     * How much a session's queue of deliveries may weigh (message bytes plus a small cost per call) before the
+     * session is closed with {@code transport error}: {@link #DISPATCH_LIMIT}, or twice
+     * {@code maxHttpBufferSize} if that is more.
+     * <pre>{@code engine.dispatchLimit() // 16777216 by default}</pre>
+     *
+     * @return the limit
+     */
+    public long dispatchLimit() {
+        return Math.max(DISPATCH_LIMIT, 2L * options.maxHttpBufferSize());
     }
 
     /**
@@ -392,6 +462,9 @@ public final class EngineServer {
         closed = true;
         for (EngineSession s : new ArrayList<>(sessions.values())) {
             s.close();
+        }
+        if (ownPool != null) {
+            ownPool.shutdown(); // what is queued still runs; the threads end after it
         }
     }
 

@@ -5,15 +5,14 @@ import dev.sio4ee.engine.parser.EnginePacketType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One Engine.IO session (socket.io's engine {@code Socket}): its id, current transport, write buffer,
  * heartbeat and upgrade. Thread-safe: any thread may send or close; state changes happen under the session's
  * lock, and the {@link EngineSessionListener} is called after the lock is released, one call at a time, in
- * order.
+ * order, on the session's serial dispatcher: a thread of the server's executor, never the thread of another
+ * session, a timer or the caller that queued the call (see {@link #dispatch(Runnable)}).
  *
  * <pre>{@code
  * engine.onConnection(session -> {
@@ -49,8 +48,8 @@ public final class EngineSession {
     private volatile long lastPacketTime;
     private volatile EngineSessionListener listener = EngineSessionListener.NONE;
 
-    private final Queue<Runnable> outbox = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private final SerialDispatcher dispatcher;
+    private final AtomicBoolean fellBehind = new AtomicBoolean();
 
     EngineSession(String id, EngineServer server, EngineRequest request) {
         this.id = id;
@@ -59,6 +58,7 @@ public final class EngineSession {
         this.options = server.options();
         this.scheduler = server.scheduler();
         this.lastPacketTime = scheduler.nowMillis();
+        this.dispatcher = new SerialDispatcher(id, server.executor(), server.dispatchLimit());
     }
 
     /**
@@ -201,36 +201,65 @@ public final class EngineSession {
         return scheduler;
     }
 
-    /** Runs state-changing work under the lock, then delivers queued listener calls outside it. */
+    /**
+     * Runs application code on this session's serial dispatcher: after the listener calls and tasks queued before
+     * it, one at a time, on a thread of the server's executor, never on the calling thread. The Socket.IO layer
+     * hands it what must run in the session's order (timeouts, disconnections asked from other threads). When the
+     * session's queue is past its limit ({@link EngineServer#dispatchLimit()}) the session is closed with
+     * {@link CloseReason#TRANSPORT_ERROR}; the task still runs.
+     * <pre>{@code session.dispatch(() -> log("after every delivery queued so far"));}</pre>
+     *
+     * @param task the task; an exception it throws is logged
+     */
+    public void dispatch(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        if (!dispatcher.offer(task, 0)) {
+            dispatcher.force(task);
+            execute(() -> fellBehindLocked());
+        }
+        dispatcher.kick();
+    }
+
+    /**
+     * Whether the calling thread is running this session's application code now (a listener call or a task of
+     * {@link #dispatch(Runnable)}).
+     * <pre>{@code if (session.inDispatch()) task.run(); else session.dispatch(task);}</pre>
+     *
+     * @return true on this session's dispatcher thread
+     */
+    public boolean inDispatch() {
+        return dispatcher.isCurrent();
+    }
+
+    /** Runs state-changing work under the lock, then makes sure the listener calls it queued will run. */
     void execute(Runnable lockedWork) {
         synchronized (this) {
             lockedWork.run();
         }
-        drain();
+        dispatcher.kick();
     }
 
+    /** Queues a listener call (under the lock, so calls keep the order of the work that made them). */
     private void notifyLater(Runnable call) {
-        outbox.add(call);
+        dispatcher.force(call);
     }
 
-    private void drain() {
-        while (!outbox.isEmpty()) {
-            if (!draining.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                Runnable call;
-                while ((call = outbox.poll()) != null) {
-                    try {
-                        call.run();
-                    } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "session listener failed on " + id, e);
-                    }
-                }
-            } finally {
-                draining.set(false);
-            }
+    /** Queues the delivery of a message, or closes the session when its application code fell too far behind. */
+    private void deliverLater(Runnable call, long bytes) {
+        if (!dispatcher.offer(call, bytes)) {
+            fellBehindLocked();
         }
+    }
+
+    private void fellBehindLocked() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (fellBehind.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.INFO, "closing session {0}: its application code fell behind ({1} bytes "
+                    + "of deliveries queued, limit {2})", id, dispatcher.queuedWeight(), server.dispatchLimit());
+        }
+        closeLocked(CloseReason.TRANSPORT_ERROR, "application code fell behind");
     }
 
     /** Attaches the first transport and sends the OPEN packet. */
@@ -344,10 +373,10 @@ public final class EngineSession {
                 case MESSAGE -> {
                     if (packet.isBinary()) {
                         byte[] data = packet.binary();
-                        notifyLater(() -> l.onMessage(this, data));
+                        deliverLater(() -> l.onMessage(this, data), data.length);
                     } else {
                         String text = packet.text();
-                        notifyLater(() -> l.onMessage(this, text));
+                        deliverLater(() -> l.onMessage(this, text), 2L * text.length());
                     }
                 }
                 default -> LOG.log(System.Logger.Level.DEBUG, "ignored {0} packet on {1}", packet.type(), id);

@@ -11,6 +11,9 @@ import jakarta.servlet.annotation.WebListener;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.concurrent.Executor;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * Starts sio4ee with the web application: reads the {@link Settings}, starts the registry's server, and
@@ -22,6 +25,8 @@ import jakarta.websocket.server.ServerEndpointConfig;
 @WebListener
 public class SocketIoBootstrap implements ServletContextListener {
     private static final System.Logger LOG = System.getLogger(SocketIoBootstrap.class.getName());
+    /** The JNDI name of the platform's default managed executor. */
+    static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
 
     @Inject
     SocketIoRegistry registry;
@@ -31,7 +36,7 @@ public class SocketIoBootstrap implements ServletContextListener {
         ServletContext ctx = event.getServletContext();
         Settings settings = Settings.from(ctx::getInitParameter);
         EngineServer engine = registry.start(settings.engineOptions(), settings.socketIoOptions(),
-                settings.namespaces());
+                settings.namespaces(), managedExecutor());
         String path = settings.path();
         String bare = path.substring(0, path.length() - 1);
 
@@ -75,6 +80,26 @@ public class SocketIoBootstrap implements ServletContextListener {
         }
         LOG.log(System.Logger.Level.INFO, "sio4ee listening at {0}{1} (polling and WebSocket){2}",
                 ctx.getContextPath(), path, client == null ? "" : ", serving socket.io-client " + client.version());
+    }
+
+    /**
+     * The container's default managed executor ({@code java:comp/DefaultManagedExecutorService}, which every
+     * Jakarta EE platform has), where application code runs; null (sio4ee's own pool) when there is none.
+     */
+    static Executor managedExecutor() {
+        try {
+            Object found = new InitialContext().lookup(MANAGED_EXECUTOR);
+            if (found instanceof Executor executor) {
+                LOG.log(System.Logger.Level.DEBUG, "sio4ee: application code runs on {0}", MANAGED_EXECUTOR);
+                return executor;
+            }
+            LOG.log(System.Logger.Level.INFO, "sio4ee: {0} is not an executor ({1}); using sio4ee''s own pool",
+                    MANAGED_EXECUTOR, found);
+        } catch (NamingException | RuntimeException e) {
+            LOG.log(System.Logger.Level.INFO, "sio4ee: no {0} ({1}); using sio4ee''s own pool", MANAGED_EXECUTOR,
+                    e.toString());
+        }
+        return null;
     }
 
     @Override

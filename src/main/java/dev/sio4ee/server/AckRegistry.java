@@ -4,22 +4,26 @@ import dev.sio4ee.engine.EngineScheduler;
 import dev.sio4ee.protocol.Packet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
  * The acknowledgements a socket waits for: ack id to callback, with their timeouts as tasks on the server's one
- * shared {@link EngineScheduler} (no timer thread per socket).
+ * shared {@link EngineScheduler} (no timer thread per socket). A timeout only removes the entry on the timer
+ * thread; the failure callback (application code) runs on the socket's dispatcher.
  */
 final class AckRegistry {
     private final EngineScheduler scheduler;
+    private final Executor dispatcher;
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
 
     private record Pending(Consumer<Packet> onAck, Consumer<Throwable> onFailure,
                            EngineScheduler.Cancellable[] timer) {
     }
 
-    AckRegistry(EngineScheduler scheduler) {
+    AckRegistry(EngineScheduler scheduler, Executor dispatcher) {
         this.scheduler = scheduler;
+        this.dispatcher = dispatcher;
     }
 
     /**
@@ -34,7 +38,7 @@ final class AckRegistry {
         if (timeout != null) {
             p.timer[0] = scheduler.schedule(() -> {
                 if (pending.remove(id, p) && onFailure != null) {
-                    onFailure.accept(new AckTimeoutException(java.util.List.of()));
+                    dispatcher.execute(() -> onFailure.accept(new AckTimeoutException(java.util.List.of())));
                 }
             }, timeout);
         }

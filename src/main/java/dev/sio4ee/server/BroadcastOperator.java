@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * A broadcast being configured (socket.io's {@code BroadcastOperator}): target rooms, excluded rooms and flags,
@@ -185,7 +186,9 @@ public final class BroadcastOperator {
         Packet packet = Packet.event(nsp.name(), event, Arrays.asList(args));
         Collector collector = new Collector();
         if (flags.timeout() != null) {
-            collector.timer = nsp.server().scheduler().schedule(collector::timeOut, flags.timeout());
+            Executor executor = nsp.server().executor(); // the caller's callbacks never run on the timer thread
+            collector.timer = nsp.server().scheduler().schedule(() -> executor.execute(collector::timeOut),
+                    flags.timeout());
         }
         nsp.adapter().broadcastWithAck(packet, options(), collector::clientCount, collector::response);
         nsp.adapter().serverCount().thenAccept(collector::serverCount);

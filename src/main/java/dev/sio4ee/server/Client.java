@@ -44,11 +44,11 @@ public final class Client implements EngineSessionListener {
         this.server = server;
         this.session = session;
         this.decoder = new Decoder(this::onDecoded, server.options().maxAttachments());
-        this.connectTimer = server.scheduler().schedule(() -> {
+        this.connectTimer = server.scheduler().schedule(() -> session.dispatch(() -> {
             if (nsps.isEmpty()) {
                 close();
             }
-        }, server.options().connectTimeout());
+        }), server.options().connectTimeout());
     }
 
     /**
@@ -108,6 +108,18 @@ public final class Client implements EngineSessionListener {
 
     boolean isClosed() {
         return closed.get();
+    }
+
+    /**
+     * Runs application code in this connection's order: at once when the caller is already its dispatcher (a
+     * handler disconnecting its own socket, as Node does synchronously), else queued on it.
+     */
+    void serially(Runnable task) {
+        if (session.inDispatch()) {
+            task.run();
+        } else {
+            session.dispatch(task);
+        }
     }
 
     // ---- engine events ----

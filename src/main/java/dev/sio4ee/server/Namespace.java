@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -358,7 +359,8 @@ public class Namespace implements AdapterHost {
     }
 
     /**
-     * Runs a task on the server's shared scheduler.
+     * Runs a task after a delay: the server's shared scheduler waits, the server's executor runs it (the task may
+     * complete futures whose callbacks are application code, so it never runs on the timer thread).
      * <pre>{@code Runnable cancel = nsp.schedule(task, 60_000);}</pre>
      *
      * @param task        the task
@@ -367,7 +369,8 @@ public class Namespace implements AdapterHost {
      */
     @Override
     public Runnable schedule(Runnable task, long delayMillis) {
-        return server.scheduler().schedule(task, delayMillis)::cancel;
+        Executor executor = server.executor();
+        return server.scheduler().schedule(() -> executor.execute(task), delayMillis)::cancel;
     }
 
     /**
@@ -432,32 +435,39 @@ public class Namespace implements AdapterHost {
             admit(new Socket(this, client, auth, null), recovery, onConnected);
             return;
         }
-        CompletableFuture<Session> restoring;
-        Socket restored = null;
-        recoveryGate.writeLock().lock();
-        try {
-            restoring = restore(pid, offset);
-            if (restoring.isDone()) {
-                restored = recreate(client, auth, restoring.join());
-            }
-        } finally {
-            recoveryGate.writeLock().unlock();
-        }
-        if (restored != null) {
-            admit(restored, recovery, onConnected); // outside the gate: user code runs from here
-            return;
-        }
-        // an adapter answering later (another store): the gate only covers the socket's re-creation
-        restoring.whenComplete((session, error) -> {
-            Socket socket;
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Session>[] restoring = new CompletableFuture[1];
+        Socket[] restored = new Socket[1];
+        // the room listeners of the rejoined rooms fire after the gate is released
+        adapter.withRoomEventsAfter(() -> {
             recoveryGate.writeLock().lock();
             try {
-                socket = recreate(client, auth, error == null ? session : null);
+                restoring[0] = restore(pid, offset);
+                if (restoring[0].isDone()) {
+                    restored[0] = recreate(client, auth, restoring[0].join());
+                }
             } finally {
                 recoveryGate.writeLock().unlock();
             }
-            admit(socket, recovery, onConnected);
         });
+        if (restored[0] != null) {
+            admit(restored[0], recovery, onConnected); // outside the gate: user code runs from here
+            return;
+        }
+        // an adapter answering later (another store): the gate only covers the socket's re-creation; the rest
+        // goes back to the client's dispatcher
+        restoring[0].whenComplete((session, error) -> client.serially(() -> {
+            Socket[] socket = new Socket[1];
+            adapter.withRoomEventsAfter(() -> {
+                recoveryGate.writeLock().lock();
+                try {
+                    socket[0] = recreate(client, auth, error == null ? session : null);
+                } finally {
+                    recoveryGate.writeLock().unlock();
+                }
+            });
+            admit(socket[0], recovery, onConnected);
+        }));
     }
 
     private CompletableFuture<Session> restore(String pid, String offset) {
@@ -511,17 +521,19 @@ public class Namespace implements AdapterHost {
         Middleware m = chain.get(index);
         AtomicBoolean called = new AtomicBoolean();
         Middleware.Next next = new Middleware.Next() {
+            // a middleware may answer later from any thread: the chain goes on on the client's dispatcher
             @Override
             public void proceed() {
                 if (called.compareAndSet(false, true)) {
-                    run(socket, chain, index + 1, done);
+                    socket.client().serially(() -> run(socket, chain, index + 1, done));
                 }
             }
 
             @Override
             public void fail(ConnectError error) {
                 if (called.compareAndSet(false, true)) {
-                    done.accept(error == null ? new ConnectError("unknown error") : error);
+                    socket.client().serially(() -> done.accept(error == null ? new ConnectError("unknown error")
+                            : error));
                 }
             }
         };

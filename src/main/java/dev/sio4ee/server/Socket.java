@@ -68,7 +68,7 @@ public final class Socket {
         this.nsp = nsp;
         this.client = client;
         this.adapter = nsp.adapter();
-        this.acks = new AckRegistry(nsp.server().scheduler());
+        this.acks = new AckRegistry(nsp.server().scheduler(), task -> client.session().dispatch(task));
         this.handshake = Handshake.of(client.session().request(), auth, System.currentTimeMillis());
         if (previous != null) {
             this.id = previous.sid();
@@ -524,15 +524,21 @@ public final class Socket {
         client.write(frames, isVolatile);
     }
 
+    /**
+     * Tells the {@code onAnyOutgoing} listeners, on this socket's dispatcher: never on the thread of the emitter
+     * (another socket's, maybe) nor under the adapter's or the recovery hold's lock, which the caller may hold.
+     */
     void notifyOutgoing(Packet packet) {
         if (anyOutgoingListeners.isEmpty() || packet.type() != PacketType.EVENT) {
             return;
         }
         String event = Args.eventName(packet);
         Args args = Args.ofEvent(packet);
-        for (AnyListener l : anyOutgoingListeners) {
-            Listeners.run(() -> l.onEvent(event, args), "onAnyOutgoing listener");
-        }
+        client.session().dispatch(() -> {
+            for (AnyListener l : anyOutgoingListeners) {
+                Listeners.run(() -> l.onEvent(event, args), "onAnyOutgoing listener");
+            }
+        });
     }
 
     /**
@@ -574,8 +580,29 @@ public final class Socket {
         }
     }
 
-    /** Ends the socket: disconnecting listeners, rooms left, disconnect listeners. Idempotent. */
+    /**
+     * Ends the socket: disconnecting listeners, rooms left, disconnect listeners. Idempotent. Runs on the
+     * connection's dispatcher: at once when called there, else queued (a disconnection asked by another socket's
+     * handler, a timer or the adapter).
+     */
     void onClose(DisconnectReason reason, String description) {
+        closeInOrder(reason, description);
+    }
+
+    /** {@link #onClose}, completing the stage once the listeners ran. */
+    CompletableFuture<Void> closeInOrder(DisconnectReason reason, String description) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        client.serially(() -> {
+            try {
+                close(reason, description);
+            } finally {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    private void close(DisconnectReason reason, String description) {
         if (!connected || !closing.compareAndSet(false, true)) {
             return;
         }

@@ -12,8 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
@@ -36,6 +41,10 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class SocketIoServer implements EngineConnectionListener {
+    private static final System.Logger LOG = System.getLogger(SocketIoServer.class.getName());
+    /** How long {@link #close()} waits for the sockets' disconnect listeners. */
+    private static final long CLOSE_WAIT_SECONDS = 5;
+
     private final SocketIoOptions options;
     private final EngineScheduler scheduler;
     private final Encoder encoder = new Encoder();
@@ -419,10 +428,23 @@ public final class SocketIoServer implements EngineConnectionListener {
      */
     public void close() {
         closed = true;
+        List<CompletableFuture<Void>> disconnections = new ArrayList<>();
         for (Namespace nsp : new ArrayList<>(nsps.values())) {
             for (Socket s : new ArrayList<>(nsp.sockets().values())) {
-                s.onClose(DisconnectReason.SERVER_SHUTTING_DOWN, null);
+                disconnections.add(s.closeInOrder(DisconnectReason.SERVER_SHUTTING_DOWN, null));
             }
+        }
+        // each socket's disconnect listeners run on its dispatcher, with its rooms: wait for them (bounded)
+        try {
+            CompletableFuture.allOf(disconnections.toArray(CompletableFuture[]::new))
+                    .get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(System.Logger.Level.INFO, "closing: disconnect listeners still running after {0} s",
+                    CLOSE_WAIT_SECONDS);
+        }
+        for (Namespace nsp : new ArrayList<>(nsps.values())) {
             nsp.adapter().close();
         }
         for (Client c : new ArrayList<>(clients)) {
@@ -438,6 +460,12 @@ public final class SocketIoServer implements EngineConnectionListener {
 
     EngineScheduler scheduler() {
         return scheduler;
+    }
+
+    /** Where application code that belongs to no socket runs (a broadcast's ack timeout, an adapter's timer). */
+    Executor executor() {
+        EngineServer e = engine;
+        return e == null ? Runnable::run : e.executor();
     }
 
     Encoder encoder() {

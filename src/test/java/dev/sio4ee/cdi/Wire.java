@@ -20,7 +20,7 @@ final class Wire {
     private static final Pattern SID = Pattern.compile(".*\\{\"sid\":\"([^\"]+)\"}");
 
     final ManualScheduler clock = new ManualScheduler();
-    final EngineServer engine = new EngineServer(EngineOptions.defaults(), clock);
+    final EngineServer engine = new EngineServer(EngineOptions.defaults(), clock, Runnable::run);
     final SocketIoServer io = new SocketIoServer(SocketIoOptions.defaults(), clock).attach(engine);
 
     Client client(Principal caller) {

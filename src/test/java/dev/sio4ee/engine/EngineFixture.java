@@ -28,7 +28,7 @@ final class EngineFixture {
 
     EngineFixture(EngineOptions options) {
         this.options = options;
-        this.server = new EngineServer(options, clock);
+        this.server = new EngineServer(options, clock, Runnable::run);
         server.onConnection(s -> {
             RecordingListener l = new RecordingListener();
             listeners.put(s.id(), l);

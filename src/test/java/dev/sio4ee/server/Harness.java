@@ -18,7 +18,7 @@ final class Harness {
     }
 
     Harness(SocketIoOptions options) {
-        engine = new EngineServer(EngineOptions.defaults(), clock);
+        engine = new EngineServer(EngineOptions.defaults(), clock, Runnable::run);
         io = new SocketIoServer(options, clock).attach(engine);
     }
 
