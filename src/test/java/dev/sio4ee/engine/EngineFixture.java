@@ -27,8 +27,13 @@ final class EngineFixture {
     }
 
     EngineFixture(EngineOptions options) {
+        this(options, Runnable::run);
+    }
+
+    /** With listener calls on the given executor (the default {@code Runnable::run} keeps tests synchronous). */
+    EngineFixture(EngineOptions options, java.util.concurrent.Executor executor) {
         this.options = options;
-        this.server = new EngineServer(options, clock, Runnable::run);
+        this.server = new EngineServer(options, clock, executor);
         server.onConnection(s -> {
             RecordingListener l = new RecordingListener();
             listeners.put(s.id(), l);

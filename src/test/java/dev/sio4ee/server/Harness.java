@@ -18,7 +18,12 @@ final class Harness {
     }
 
     Harness(SocketIoOptions options) {
-        engine = new EngineServer(EngineOptions.defaults(), clock, Runnable::run);
+        this(options, Runnable::run);
+    }
+
+    /** With application code on the given executor (the default {@code Runnable::run} keeps tests synchronous). */
+    Harness(SocketIoOptions options, java.util.concurrent.Executor executor) {
+        engine = new EngineServer(EngineOptions.defaults(), clock, executor);
         io = new SocketIoServer(options, clock).attach(engine);
     }
 

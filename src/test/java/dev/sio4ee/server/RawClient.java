@@ -18,6 +18,7 @@ final class RawClient {
     final WebSocketHandler handler;
     final String engineSid;
     private int cursor;
+    private int answered;
 
     RawClient(EngineServer engine) {
         this(engine, new FakePeer("EIO=4&transport=websocket").header("user-agent", "fake"));
@@ -90,6 +91,50 @@ final class RawClient {
         Object f = poll();
         assertThat(f).as("expected a text frame").isInstanceOf(String.class);
         return (String) f;
+    }
+
+    /** The next text frame, waiting up to 10 s for it (application code on a pool answers later). */
+    String awaitText() {
+        for (int i = 0; i < 5_000; i++) {
+            Object f = poll();
+            if (f != null) {
+                assertThat(f).as("expected a text frame").isInstanceOf(String.class);
+                return (String) f;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no frame arrived");
+    }
+
+    /** Connects to a namespace when the server answers later; returns the socket id. */
+    String connectLater(String nsp) {
+        send("/".equals(nsp) ? "0" : "0" + nsp + ",");
+        String reply = awaitText();
+        String prefix = "/".equals(nsp) ? "0" : "0" + nsp + ",";
+        assertThat(reply).startsWith(prefix + "{\"sid\":\"");
+        Matcher m = SID.matcher(reply.substring(prefix.length()));
+        assertThat(m.matches()).as(reply).isTrue();
+        return m.group(1);
+    }
+
+    /** Answers the server's pings so far with pongs; returns how many pings it received in all. */
+    int pong() {
+        int pings = 0;
+        for (Object f : raw()) {
+            if ("2".equals(f)) {
+                pings++;
+            }
+        }
+        for (int i = answered; i < pings; i++) {
+            handler.onText("3");
+        }
+        answered = pings;
+        return pings;
     }
 
     /** The next binary frame; fails if none. */
