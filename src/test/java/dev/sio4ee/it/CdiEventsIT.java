@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sio4ee.it.app.cdi.AsyncObserver;
 import dev.sio4ee.it.app.cdi.AuditGuard;
 import dev.sio4ee.it.app.cdi.CallerStore;
+import dev.sio4ee.it.app.cdi.CrossSocketObserver;
 import dev.sio4ee.it.app.cdi.DynamicSetup;
 import dev.sio4ee.it.app.cdi.GlobalGuard;
 import dev.sio4ee.it.app.cdi.GuardedObserver;
@@ -16,6 +17,7 @@ import dev.sio4ee.it.app.cdi.OrderPlaced;
 import dev.sio4ee.it.app.cdi.Orders;
 import dev.sio4ee.it.app.cdi.Point;
 import dev.sio4ee.it.app.cdi.RequestCounter;
+import dev.sio4ee.it.app.cdi.RequestTag;
 import dev.sio4ee.it.app.cdi.Schema;
 import dev.sio4ee.it.app.cdi.ScopeObserver;
 import dev.sio4ee.it.app.cdi.SingletonObserver;
@@ -74,7 +76,7 @@ class CdiEventsIT {
                         SingletonObserver.class, TransactionalObserver.class, GlobalGuard.class, TokenGuard.class,
                         AuditGuard.class, GuardedObserver.class, OrderPlaced.class, Schema.class, Orders.class,
                         OrderObserver.class, DynamicSetup.class, RequestCounter.class, ScopeObserver.class,
-                        CallerStore.class)
+                        CallerStore.class, CrossSocketObserver.class, RequestTag.class)
                 // MicroProfile Config comes before context-params: /from-mp replaces /from-context
                 .addAsResource(new StringAsset("dev.sio4ee.NAMESPACES=/from-mp\n"),
                         "META-INF/microprofile-config.properties");
@@ -164,6 +166,26 @@ class CdiEventsIT {
         assertThat(r.getJsonObject("refused").getString("message")).isEqualTo("token required");
         assertThat(r.getJsonObject("refused").getJsonObject("data").getString("caller")).isEqualTo("alice");
         assertThat(r.getJsonArray("welcome").toString()).isEqualTo("[[\"global\",\"token\",\"audit\"],\"alice\"]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"polling", "websocket"})
+    void shouldRunTheObserversOfSocketBTriggeredBySocketAsObserverOnAnotherThreadAndRequestContext(String transport)
+            throws Exception {
+        JsonObject r = NodeClient.run(60, "cdi-cross.mjs", Deployments.loopback(deployed).toString(), transport);
+        assertThat(r.getBoolean("ok")).as("client result %s", r).isTrue();
+        assertThat(r.getString("reasonOfB")).isEqualTo("io server disconnect");
+        List<String> seen = strings(r.getJsonArray("seen"));
+        String threadOfA = seen.get(0);
+        String contextOfA = seen.get(1);
+        String threadOfB = seen.get(2);
+        String contextOfB = seen.get(3);
+        // B's observer ran while A's observer waited for it: elsewhere, in a request context of its own
+        assertThat(threadOfB).isNotEqualTo(threadOfA);
+        assertThat(contextOfB).isNotEqualTo(contextOfA);
+        assertThat(seen.get(4)).as("A's request context after B's observer").isEqualTo(contextOfA);
+        // both on the container's managed executor
+        assertThat(List.of(threadOfA, threadOfB)).allSatisfy(t -> assertThat(t).contains("ManagedExecutorService"));
     }
 
     @Test

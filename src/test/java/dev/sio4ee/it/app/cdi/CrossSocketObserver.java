@@ -1,0 +1,48 @@
+package dev.sio4ee.it.app.cdi;
+
+import dev.sio4ee.cdi.EventName;
+import dev.sio4ee.cdi.Namespace;
+import dev.sio4ee.cdi.SocketDisconnecting;
+import dev.sio4ee.cdi.SocketEventReceived;
+import dev.sio4ee.server.Socket;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Test application: socket A's observer disconnects socket B and waits for B's observer, then answers A with the
+ * thread and request context (a {@link RequestTag}) each observer ran in.
+ */
+@ApplicationScoped
+public class CrossSocketObserver {
+    private final Map<String, CompletableFuture<String[]>> seenByB = new ConcurrentHashMap<>();
+
+    @Inject
+    RequestTag tag;
+
+    void kick(@Observes @Namespace("/cross") @EventName("kick") SocketEventReceived e) throws Exception {
+        String idOfB = e.args().string(0);
+        CompletableFuture<String[]> b = seenByB.computeIfAbsent(idOfB, k -> new CompletableFuture<>());
+        Socket socketOfB = e.socket().nsp().sockets().get(idOfB);
+        String[] a = {thread(), tag.id()};
+        socketOfB.disconnect();
+        // B's observer runs meanwhile on its own dispatcher: A can wait for it, still inside its own delivery
+        String[] seen = b.get(20, TimeUnit.SECONDS);
+        seenByB.remove(idOfB);
+        e.ack(a[0], a[1], seen[0], seen[1], tag.id());
+    }
+
+    void disconnecting(@Observes @Namespace("/cross") SocketDisconnecting e) {
+        seenByB.computeIfAbsent(e.socket().id(), k -> new CompletableFuture<>())
+                .complete(new String[] {thread(), tag.id()});
+    }
+
+    private static String thread() {
+        Thread t = Thread.currentThread();
+        return t.getName() + "#" + t.getId();
+    }
+}
