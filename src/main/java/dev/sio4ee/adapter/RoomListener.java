@@ -3,7 +3,8 @@ package dev.sio4ee.adapter;
 /**
  * Hears the room events of one adapter (one namespace, this server only), socket.io-adapter's
  * {@code create-room}, {@code delete-room}, {@code join-room} and {@code leave-room}. Each event is fired after the
- * room maps changed, on the thread that changed them, outside the adapter's lock. A socket's own room (named after
+ * room maps changed, on the thread that changed them, outside the adapter's lock and outside any lock the caller
+ * declared with {@link Adapter#withRoomEventsAfter} (the namespace's recovery gate). A socket's own room (named after
  * its id) fires them too; tell it apart with {@code adapter.sids().containsKey(room)}.
  *
  * <pre>{@code

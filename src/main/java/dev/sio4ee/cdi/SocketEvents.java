@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 /**
  * The event bridge: hears every socket of the server (static namespaces and dynamic children alike) and fires
  * {@link SocketConnected}, {@link SocketEventReceived}, {@link SocketDisconnecting} and {@link SocketDisconnected}
- * with the {@link Namespace} (and {@link EventName}) qualifiers. Synchronous observers run on the thread that
- * handles the socket, so they see a socket's life in order; an exception is logged and the connection lives on.
+ * with the {@link Namespace} (and {@link EventName}) qualifiers. Synchronous observers run on the socket's serial
+ * dispatcher (the server listener is called there), so they see a socket's life in order; an exception is logged
+ * and the connection lives on.
  */
 final class SocketEvents implements ServerListener {
     private static final System.Logger LOG = System.getLogger(SocketEvents.class.getName());

@@ -41,12 +41,16 @@
  * }</pre>
  *
  * <h2>Order, threads and contexts</h2>
- * Synchronous observers ({@code @Observes}) run on the thread that handled the socket's packet (the polling
- * request's, the WebSocket container's, or sio4ee's timer thread for timeouts), so for one socket they see
- * connected, then its events in arrival order, then disconnecting, then disconnected. Keep them short, or hand
- * slow work to {@code @ObservesAsync} observers, which run on the CDI container's executor. Both run with the
- * application's class loader and an active request context (the HTTP request's on a polling request, else one
- * opened for the delivery). An observer that throws is logged and the connection lives on; as CDI does, an
+ * Synchronous observers ({@code @Observes}), guards and handlers run on the connection's serial dispatcher over
+ * the container's {@code java:comp/DefaultManagedExecutorService} (sio4ee's own bounded pool when the platform has
+ * none): one delivery at a time per connection, so for one socket they see connected, then its events in arrival
+ * order, then disconnecting, then disconnected; different connections run in parallel. They never run on an HTTP
+ * request's, a WebSocket container's or a timer's thread, nor on another connection's: a disconnection that
+ * socket A's observer asks for socket B is queued on B's dispatcher, and ping or ack timeouts are handed to the
+ * socket's. A slow observer delays only its own connection (heartbeats go on); a connection whose queued
+ * deliveries pass the limit is closed with {@code transport error}. Hand slow work to {@code @ObservesAsync}
+ * observers, which run on the CDI container's executor. Both run with the application's class loader and a
+ * request context of their own, activated for the delivery and destroyed after it. An observer that throws is logged and the connection lives on; as CDI does, an
  * exception in a synchronous observer stops the delivery of that one event to the observers after it.
  * Nothing is built or fired for an event type and qualifier set that no observer watches; asynchronous
  * delivery happens only when an async observer exists.

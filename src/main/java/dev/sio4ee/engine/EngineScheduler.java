@@ -1,8 +1,10 @@
 package dev.sio4ee.engine;
 
 /**
- * The one timer service behind every heartbeat and timeout of a server (no timer per session). The default
- * runs on a single daemon thread; tests substitute a manual clock.
+ * The one timer service behind every heartbeat and timeout of a server (no timer per session). It only
+ * schedules: its tasks must not block, and never run application code themselves (the engine and the Socket.IO
+ * layer hand that to a session's dispatcher). The default is {@link ExecutorScheduler}; tests substitute a
+ * manual clock.
  *
  * <pre>{@code
  * EngineScheduler.Cancellable t = scheduler.schedule(() -> session.close(), 5_000);

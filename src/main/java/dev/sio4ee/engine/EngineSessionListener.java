@@ -2,7 +2,9 @@ package dev.sio4ee.engine;
 
 /**
  * Receives what happens on one {@link EngineSession}. Calls for one session never overlap and arrive in order,
- * and never while the engine holds a lock, so a listener may send on any session.
+ * on the session's serial dispatcher (a thread of {@link EngineServer#executor()}), never while the engine holds a
+ * lock and never on another session's, a request's or a timer's thread, so a listener may send on any session and
+ * may take its time without delaying other sessions or heartbeats.
  *
  * <pre>{@code
  * engine.onConnection(session -> session.listener(new EngineSessionListener() {

@@ -6,10 +6,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The default {@link EngineScheduler}: a few daemon threads ({@value #DEFAULT_THREADS} by default), cancelled
- * tasks removed at once. Timer tasks can run application code (a disconnect listener or CDI observer after a ping
- * timeout), so more than one thread keeps one slow listener from delaying every other session's heartbeat; the
- * engine and the Socket.IO layer lock what they share, as they must against the transports' threads anyway.
- * Close it with the server.
+ * tasks removed at once. Its tasks only schedule: they change a session's state under its lock and hand anything
+ * that reaches application code (a disconnect listener or CDI observer after a ping timeout, an ack timeout's
+ * callback) to the session's serial dispatcher, so no slow listener can delay a heartbeat. Close it with the
+ * server.
  *
  * <pre>{@code
  * try (ExecutorScheduler scheduler = new ExecutorScheduler("sio4ee-timer")) {

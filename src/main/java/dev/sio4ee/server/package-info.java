@@ -101,8 +101,15 @@
  * a connection.
  *
  * <h2>Threading</h2>
- * Everything is thread-safe. Events of one connection arrive in order on the engine's listener thread; emits and
- * broadcasts may come from any thread. Ack timeouts are tasks on the one shared
- * {@link dev.sio4ee.engine.EngineScheduler}.
+ * Everything is thread-safe; emits and broadcasts may come from any thread. A connection's application code (its
+ * sockets' handlers, middlewares, ack callbacks, connection and disconnect listeners, {@code onAnyOutgoing}
+ * listeners) runs on the connection's serial dispatcher over the engine's executor
+ * ({@link dev.sio4ee.engine.EngineServer#executor()}): one call at a time, in arrival order, never on the thread of
+ * another connection, of a request or of a timer. A disconnection asked from elsewhere ({@code disconnect()} from
+ * another socket's handler, {@code disconnectSockets}, a timeout) is queued on the socket's dispatcher; called
+ * from the socket's own handler it runs at once, as in Node. Timers only schedule: the one shared
+ * {@link dev.sio4ee.engine.EngineScheduler} hands ack and connect timeouts to the socket's dispatcher, and a
+ * broadcast's ack timeout and the adapter's timers to the executor. Room listeners run on the thread that changed
+ * the rooms, after the adapter's lock and the namespace's recovery gate are released.
  */
 package dev.sio4ee.server;
