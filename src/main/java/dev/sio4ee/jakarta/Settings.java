@@ -57,10 +57,16 @@ public final class Settings {
     /** Whether to serve the browser client at {@code <path>socket.io.js} (default true, as Node's serveClient). */
     public static final String SERVE_CLIENT = "dev.sio4ee.SERVE_CLIENT";
 
+    /**
+     * JNDI name of the managed executor where application code runs (default
+     * {@code java:comp/DefaultManagedExecutorService}); {@code none} for sio4ee's own bounded pool.
+     */
+    public static final String EXECUTOR = "dev.sio4ee.EXECUTOR";
+
     /** Every setting name, for documentation and validation. */
     public static final List<String> NAMES = List.of(PATH, PING_INTERVAL, PING_TIMEOUT, UPGRADE_TIMEOUT,
             MAX_HTTP_BUFFER_SIZE, TRANSPORTS, ALLOW_UPGRADES, CORS_ORIGINS, CORS_CREDENTIALS, COOKIE,
-            CONNECT_TIMEOUT, NAMESPACES, CLEANUP_EMPTY_CHILD_NAMESPACES, MAX_ATTACHMENTS, SERVE_CLIENT);
+            CONNECT_TIMEOUT, NAMESPACES, CLEANUP_EMPTY_CHILD_NAMESPACES, MAX_ATTACHMENTS, SERVE_CLIENT, EXECUTOR);
 
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
     private static final Function<String, String> NONE = name -> null;
@@ -195,6 +201,20 @@ public final class Settings {
         }
         p = p.startsWith("/") ? p : "/" + p;
         return p.endsWith("/") ? p : p + "/";
+    }
+
+    /**
+     * The JNDI name of the managed executor for application code, or empty for sio4ee's own pool ({@code none}).
+     * <pre>{@code settings.executor() // Optional[java:comp/DefaultManagedExecutorService]}</pre>
+     *
+     * @return the name, unless turned off
+     */
+    public java.util.Optional<String> executor() {
+        String v = value(EXECUTOR);
+        if (v == null) {
+            return java.util.Optional.of("java:comp/DefaultManagedExecutorService");
+        }
+        return "none".equalsIgnoreCase(v) ? java.util.Optional.empty() : java.util.Optional.of(v);
     }
 
     /**

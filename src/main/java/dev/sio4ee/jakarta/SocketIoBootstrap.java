@@ -25,8 +25,6 @@ import javax.naming.NamingException;
 @WebListener
 public class SocketIoBootstrap implements ServletContextListener {
     private static final System.Logger LOG = System.getLogger(SocketIoBootstrap.class.getName());
-    /** The JNDI name of the platform's default managed executor. */
-    static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
 
     @Inject
     SocketIoRegistry registry;
@@ -36,7 +34,7 @@ public class SocketIoBootstrap implements ServletContextListener {
         ServletContext ctx = event.getServletContext();
         Settings settings = Settings.from(ctx::getInitParameter);
         EngineServer engine = registry.start(settings.engineOptions(), settings.socketIoOptions(),
-                settings.namespaces(), managedExecutor());
+                settings.namespaces(), settings.executor().map(SocketIoBootstrap::managedExecutor).orElse(null));
         String path = settings.path();
         String bare = path.substring(0, path.length() - 1);
 
@@ -83,20 +81,21 @@ public class SocketIoBootstrap implements ServletContextListener {
     }
 
     /**
-     * The container's default managed executor ({@code java:comp/DefaultManagedExecutorService}, which every
-     * Jakarta EE platform has), where application code runs; null (sio4ee's own pool) when there is none.
+     * The managed executor with this JNDI name (by default the platform's
+     * {@code java:comp/DefaultManagedExecutorService}, which every Jakarta EE platform has), where application
+     * code runs; null (sio4ee's own pool) when there is none.
      */
-    static Executor managedExecutor() {
+    static Executor managedExecutor(String jndiName) {
         try {
-            Object found = new InitialContext().lookup(MANAGED_EXECUTOR);
+            Object found = new InitialContext().lookup(jndiName);
             if (found instanceof Executor executor) {
-                LOG.log(System.Logger.Level.DEBUG, "sio4ee: application code runs on {0}", MANAGED_EXECUTOR);
+                LOG.log(System.Logger.Level.DEBUG, "sio4ee: application code runs on {0}", jndiName);
                 return executor;
             }
             LOG.log(System.Logger.Level.INFO, "sio4ee: {0} is not an executor ({1}); using sio4ee''s own pool",
-                    MANAGED_EXECUTOR, found);
+                    jndiName, found);
         } catch (NamingException | RuntimeException e) {
-            LOG.log(System.Logger.Level.INFO, "sio4ee: no {0} ({1}); using sio4ee''s own pool", MANAGED_EXECUTOR,
+            LOG.log(System.Logger.Level.INFO, "sio4ee: no {0} ({1}); using sio4ee''s own pool", jndiName,
                     e.toString());
         }
         return null;

@@ -102,6 +102,15 @@ class SettingsTest {
     }
 
     @Test
+    void shouldRunApplicationCodeOnTheDefaultManagedExecutorUnlessNamedOrTurnedOff() {
+        assertThat(Settings.of(Map.of(), Map.of(), Map.of()).executor())
+                .contains("java:comp/DefaultManagedExecutorService");
+        assertThat(Settings.of(Map.of(Settings.EXECUTOR, "java:app/concurrent/Sockets"), Map.of(), Map.of())
+                .executor()).contains("java:app/concurrent/Sockets");
+        assertThat(Settings.of(Map.of(), Map.of(), Map.of("SIO4EE_EXECUTOR", "none")).executor()).isEmpty();
+    }
+
+    @Test
     void shouldServeTheClientUnlessTurnedOff() {
         assertThat(Settings.of(Map.of(), Map.of(), Map.of()).serveClient()).isTrue();
         assertThat(Settings.of(Map.of(Settings.SERVE_CLIENT, "false"), Map.of(), Map.of()).serveClient()).isFalse();
