@@ -1,5 +1,6 @@
 // Two sockets of /cdi's test application: A asks the server to disconnect B; A's observer answers with the
-// thread and request context of its own delivery and of B's disconnection observer.
+// thread and request context of its own delivery and of B's disconnection observer. Then a sleeper: S's observer
+// blocks until O's 20 events (each acknowledged) were observed.
 // usage: node cdi-cross.mjs <http://127.0.0.1:port/ctx/> <polling|websocket>
 import { io } from "socket.io-client";
 import { interop, once } from "./interop.mjs";
@@ -18,6 +19,22 @@ async function main() {
     (err, ...vals) => (err ? reject(new Error(`kick: ${err}`)) : resolve(vals))));
   result.reasonOfB = (await bGone)[0];
   a.disconnect();
+
+  result.step = "sleeper";
+  const s = io(origin + "/cross", opts);
+  const o = io(origin + "/cross", opts);
+  await Promise.all([once(s, "connect"), once(o, "connect")]);
+  const tag = `nap-${Date.now()}-${Math.random()}`;
+  const order = [];
+  const nap = s.timeout(30000).emitWithAck("nap", tag).then((woken) => { order.push("sleeper"); return woken; });
+  const counts = [];
+  for (let n = 0; n < 20; n++) counts.push(o.timeout(30000).emitWithAck("count", tag, n));
+  result.counts = await Promise.all(counts);
+  order.push("other");
+  result.woken = await nap;
+  result.order = order;
+  s.disconnect();
+  o.disconnect();
   done({ ok: true });
 }
 main().catch((e) => done({ error: String(e && e.stack || e) }));

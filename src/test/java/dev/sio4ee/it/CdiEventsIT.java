@@ -170,7 +170,7 @@ class CdiEventsIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"polling", "websocket"})
-    void shouldRunTheObserversOfSocketBTriggeredBySocketAsObserverOnAnotherThreadAndRequestContext(String transport)
+    void shouldRunEachSocketsObserversApartFromAnotherSocketsThreadContextAndSleep(String transport)
             throws Exception {
         JsonObject r = NodeClient.run(60, "cdi-cross.mjs", Deployments.loopback(deployed).toString(), transport);
         assertThat(r.getBoolean("ok")).as("client result %s", r).isTrue();
@@ -186,6 +186,11 @@ class CdiEventsIT {
         assertThat(seen.get(4)).as("A's request context after B's observer").isEqualTo(contextOfA);
         // both on the container's managed executor
         assertThat(List.of(threadOfA, threadOfB)).allSatisfy(t -> assertThat(t).contains("ManagedExecutorService"));
+
+        // one socket's observer sleeps until another socket's 20 events were observed and acknowledged
+        assertThat(ints(r.getJsonArray("counts"))).containsExactlyElementsOf(IntStream.range(0, 20).boxed().toList());
+        assertThat(r.getBoolean("woken")).as("the sleeper was woken by the other socket's events").isTrue();
+        assertThat(strings(r.getJsonArray("order"))).containsExactly("other", "sleeper");
     }
 
     @Test

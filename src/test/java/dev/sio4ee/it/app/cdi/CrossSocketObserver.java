@@ -11,15 +11,18 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Test application: socket A's observer disconnects socket B and waits for B's observer, then answers A with the
- * thread and request context (a {@link RequestTag}) each observer ran in.
+ * thread and request context (a {@link RequestTag}) each observer ran in. And a sleeper: one socket's observer
+ * blocks until another socket's 20th event was observed (or 20 s passed).
  */
 @ApplicationScoped
 public class CrossSocketObserver {
     private final Map<String, CompletableFuture<String[]>> seenByB = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> naps = new ConcurrentHashMap<>();
 
     @Inject
     RequestTag tag;
@@ -39,6 +42,24 @@ public class CrossSocketObserver {
     void disconnecting(@Observes @Namespace("/cross") SocketDisconnecting e) {
         seenByB.computeIfAbsent(e.socket().id(), k -> new CompletableFuture<>())
                 .complete(new String[] {thread(), tag.id()});
+    }
+
+    /** Sleeps until the other socket's events woke it: {@code nap(tag)} acks whether they did. */
+    void nap(@Observes @Namespace("/cross") @EventName("nap") SocketEventReceived e) throws InterruptedException {
+        String key = e.args().string(0);
+        CountDownLatch latch = naps.computeIfAbsent(key, k -> new CountDownLatch(1));
+        boolean woken = latch.await(20, TimeUnit.SECONDS);
+        naps.remove(key);
+        e.ack(woken);
+    }
+
+    /** {@code count(tag, n)} acks n; the 20th (n = 19) wakes the sleeper of the tag. */
+    void count(@Observes @Namespace("/cross") @EventName("count") SocketEventReceived e) {
+        int n = e.args().number(1).intValue();
+        if (n == 19) {
+            naps.computeIfAbsent(e.args().string(0), k -> new CountDownLatch(1)).countDown();
+        }
+        e.ack(n);
     }
 
     private static String thread() {
