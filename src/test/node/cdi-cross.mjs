@@ -25,14 +25,13 @@ async function main() {
   const o = io(origin + "/cross", opts);
   await Promise.all([once(s, "connect"), once(o, "connect")]);
   const tag = `nap-${Date.now()}-${Math.random()}`;
-  const order = [];
-  const nap = s.timeout(30000).emitWithAck("nap", tag).then((woken) => { order.push("sleeper"); return woken; });
+  const sleeping = once(s, "sleeping");
+  const nap = s.timeout(30000).emitWithAck("nap", tag);
+  await sleeping;
   const counts = [];
   for (let n = 0; n < 20; n++) counts.push(o.timeout(30000).emitWithAck("count", tag, n));
   result.counts = await Promise.all(counts);
-  order.push("other");
   result.woken = await nap;
-  result.order = order;
   s.disconnect();
   o.disconnect();
   done({ ok: true });

@@ -52,7 +52,9 @@ public final class EngineServer {
     private final EngineOptions options;
     private final EngineScheduler scheduler;
     private final Executor executor;
-    private final ExecutorService ownPool;
+    private final boolean ownsExecutor;
+    private ExecutorService ownPool; // guarded by this: the executor, or the fallback of a given one
+    private boolean warnedFallback; // guarded by this
     private final Cors cors;
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
     private volatile EngineConnectionListener connectionListener = s -> { };
@@ -84,8 +86,9 @@ public final class EngineServer {
         this.options = options;
         this.scheduler = scheduler;
         this.cors = new Cors(options);
-        this.ownPool = executor == null ? defaultPool() : null;
-        this.executor = executor == null ? ownPool : executor;
+        this.ownsExecutor = executor == null;
+        this.ownPool = ownsExecutor ? defaultPool() : null;
+        this.executor = ownsExecutor ? ownPool : executor;
     }
 
     private static ExecutorService defaultPool() {
@@ -110,6 +113,28 @@ public final class EngineServer {
      */
     public Executor executor() {
         return executor;
+    }
+
+    /** Where a turn goes when the executor refuses it: the server's own pool, started on first use. */
+    Executor fallbackExecutor() {
+        return ownsExecutor ? executor : this::runOnFallback;
+    }
+
+    private void runOnFallback(Runnable task) {
+        ExecutorService pool;
+        synchronized (this) {
+            if (ownPool == null) {
+                ownPool = defaultPool();
+            }
+            pool = ownPool;
+            if (!warnedFallback) {
+                warnedFallback = true;
+                LOG.log(System.Logger.Level.WARNING, "the executor {0} refused work (its pool is full?): "
+                        + "deliveries it refuses run on sio4ee''s own pool. Give it more threads, or name another "
+                        + "one (dev.sio4ee.EXECUTOR)", executor);
+            }
+        }
+        pool.execute(task);
     }
 
     /**
@@ -463,8 +488,10 @@ public final class EngineServer {
         for (EngineSession s : new ArrayList<>(sessions.values())) {
             s.close();
         }
-        if (ownPool != null) {
-            ownPool.shutdown(); // what is queued still runs; the threads end after it
+        synchronized (this) {
+            if (ownPool != null) {
+                ownPool.shutdown(); // what is queued still runs; the threads end after it
+            }
         }
     }
 

@@ -58,7 +58,8 @@ public final class EngineSession {
         this.options = server.options();
         this.scheduler = server.scheduler();
         this.lastPacketTime = scheduler.nowMillis();
-        this.dispatcher = new SerialDispatcher(id, server.executor(), server.dispatchLimit());
+        this.dispatcher = new SerialDispatcher(id, server.executor(), server.fallbackExecutor(),
+                server.dispatchLimit());
     }
 
     /**

@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * is submitted to the executor at a time, so different sessions run in parallel and one session never runs on two
  * threads at once; a thread that queues work for another session never runs that work itself.
  *
+ * <p>When the executor refuses a turn (a managed executor whose pool is full: Payara's default has at most 200
+ * threads and no queue), the turn goes to the fallback executor (the engine's own pool), logged once, so no
+ * session stalls with deliveries queued.
+ *
  * <p>The queue is bounded by weight (about the bytes it holds): {@link #offer} refuses a task past the limit, and
  * the owner closes the session. {@link #force} always queues (the close notification must reach the listener).
  * After {@value #TURN} tasks in a row the dispatcher hands its thread back to the executor and queues itself
@@ -30,15 +34,17 @@ final class SerialDispatcher {
 
     private final String name;
     private final Executor executor;
+    private final Executor fallback;
     private final long limit;
     private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queued = new AtomicLong();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile Thread current;
 
-    SerialDispatcher(String name, Executor executor, long limit) {
+    SerialDispatcher(String name, Executor executor, Executor fallback, long limit) {
         this.name = name;
         this.executor = executor;
+        this.fallback = fallback;
         this.limit = limit;
     }
 
@@ -79,11 +85,24 @@ final class SerialDispatcher {
     private void submit() {
         try {
             executor.execute(this::turn);
+            return;
         } catch (RejectedExecutionException e) {
-            scheduled.set(false);
-            LOG.log(System.Logger.Level.WARNING, "the executor refused the deliveries of " + name
-                    + " (is the application stopping?); " + queue.size() + " stay queued", e);
+            if (fallback == executor) {
+                refused(e);
+                return;
+            }
         }
+        try {
+            fallback.execute(this::turn);
+        } catch (RejectedExecutionException e) {
+            refused(e);
+        }
+    }
+
+    private void refused(RejectedExecutionException e) {
+        scheduled.set(false);
+        LOG.log(System.Logger.Level.WARNING, "the executor refused the deliveries of " + name
+                + " (is the server stopping?); " + queue.size() + " stay queued", e);
     }
 
     private void turn() {

@@ -8,12 +8,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 
 /**
  * The session's serial dispatcher against an executor run by hand: listener calls never run on the thread that
- * caused them, keep their order, resume after a turn, and a session whose application code falls past the limit
- * is closed with {@code transport error} once, its close still heard.
+ * caused them, keep their order, resume after a turn, go to the server's own pool when the executor refuses them,
+ * and a session whose application code falls past the limit is closed with {@code transport error} once, its
+ * close still heard.
  */
 class DispatcherTest {
 
@@ -84,6 +86,25 @@ class DispatcherTest {
         executor.runAll();
         assertThat(f.events(ws.sid()).events()).containsExactly("message:first");
         assertThat(order).containsExactly("task in dispatch true");
+    }
+
+    @Test
+    void shouldRunTheTurnsAnExecutorRefusesOnTheServersOwnPool() throws InterruptedException {
+        EngineFixture full = new EngineFixture(EngineOptions.defaults(), task -> {
+            throw new RejectedExecutionException("pool full");
+        });
+        try {
+            EngineFixture.Ws ws = full.websocketHandshake();
+            ws.handler().onText("4one");
+            ws.handler().onText("4two");
+            RecordingListener events = full.events(ws.sid());
+            for (int i = 0; i < 5_000 && events.events().size() < 2; i++) {
+                Thread.sleep(2);
+            }
+            assertThat(events.events()).containsExactly("message:one", "message:two");
+        } finally {
+            full.server.close();
+        }
     }
 
     @Test

@@ -48,6 +48,7 @@ public class CrossSocketObserver {
     void nap(@Observes @Namespace("/cross") @EventName("nap") SocketEventReceived e) throws InterruptedException {
         String key = e.args().string(0);
         CountDownLatch latch = naps.computeIfAbsent(key, k -> new CountDownLatch(1));
+        e.socket().emit("sleeping"); // the client sends the other socket's events only now
         boolean woken = latch.await(20, TimeUnit.SECONDS);
         naps.remove(key);
         e.ack(woken);
