@@ -101,9 +101,13 @@ final class ClusterCodec {
         return out;
     }
 
-    /** A packet as socket.io-parser's object {@code {"type":2,"nsp":"/","data":[...],"id":1}}. */
+    /**
+     * A packet as socket.io-parser's object {@code {"type":2,"nsp":"/","data":[...],"id":1}}: always the plain type
+     * (EVENT, not BINARY_EVENT) as Node publishes it, since a Node receiver hands the object to its encoder, which
+     * only looks for binary values in EVENT and ACK packets.
+     */
     static JsonObject packet(Packet p, String nsp) {
-        JsonObjectBuilder b = object().add("type", p.wireType().code()).add("nsp", nsp);
+        JsonObjectBuilder b = object().add("type", p.type().plain().code()).add("nsp", nsp);
         if (p.data() != null) {
             b.add("data", p.data());
         }
@@ -115,7 +119,7 @@ final class ClusterCodec {
 
     static Packet packet(JsonValue json, String nsp, List<byte[]> attachments) {
         JsonObject o = (JsonObject) json;
-        PacketType type = PacketType.of(o.getInt("type"));
+        PacketType type = PacketType.of(o.getInt("type")).plain();
         JsonValue data = o.get("data");
         Integer id = o.get("id") instanceof JsonNumber n ? n.intValue() : null;
         return new Packet(type, nsp, id, data, attachments);
