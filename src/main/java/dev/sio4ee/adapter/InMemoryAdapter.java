@@ -137,19 +137,6 @@ public class InMemoryAdapter implements Adapter {
     }
 
     /**
-     * Whether a room has local members now (a cheap look-up, unlike {@link #rooms()}).
-     * <pre>{@code if (hasRoom("room1")) { ... }}</pre>
-     *
-     * @param room the room
-     * @return true if some local socket is in it
-     */
-    protected boolean hasRoom(String room) {
-        synchronized (lock) {
-            return rooms.containsKey(room);
-        }
-    }
-
-    /**
      * Whether a local socket with this id has rooms here (socket.io-adapter's {@code sids.has(id)}): tells a
      * socket's own room from a public room without copying {@link #sids()}.
      * <pre>{@code boolean privateRoom = hasSocket(room);}</pre>
@@ -167,6 +154,19 @@ public class InMemoryAdapter implements Adapter {
     public Map<String, Set<String>> rooms() {
         synchronized (lock) {
             return snapshot(rooms);
+        }
+    }
+
+    /**
+     * Whether some local socket is in the room (cheaper than {@code rooms().containsKey(room)}).
+     * <pre>{@code if (!adapter.hasRoom("room1")) return; // nobody here to tell}</pre>
+     *
+     * @param room the room
+     * @return true if the room exists here
+     */
+    public boolean hasRoom(String room) {
+        synchronized (lock) {
+            return rooms.containsKey(room);
         }
     }
 
