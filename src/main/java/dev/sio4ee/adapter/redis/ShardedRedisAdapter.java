@@ -5,6 +5,7 @@ import dev.sio4ee.adapter.AdapterHost;
 import dev.sio4ee.adapter.ClusterAdapter;
 import dev.sio4ee.adapter.ClusterMessage;
 import dev.sio4ee.adapter.RoomListener;
+import dev.sio4ee.adapter.redis.RedisAdapterOptions.SubscriptionMode;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -31,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <pre>{@code
  * RedisConnection redis = RedisConnection.open("redis://127.0.0.1:6379");
  * SocketIoServer io = new SocketIoServer(SocketIoOptions.defaults()
- *         .withAdapter(ShardedRedisAdapter.factory(redis, ShardedRedisAdapterOptions.defaults())), scheduler);
+ *         .withAdapter(ShardedRedisAdapter.factory(redis, RedisAdapterOptions.defaults())), scheduler);
  * }</pre>
  */
 public final class ShardedRedisAdapter extends ClusterAdapter {
@@ -60,7 +61,7 @@ public final class ShardedRedisAdapter extends ClusterAdapter {
     private volatile CompletionStage<Void> subscribed = CompletableFuture.completedFuture(null);
     private volatile boolean closed;
 
-    private ShardedRedisAdapter(AdapterHost host, RedisConnection redis, ShardedRedisAdapterOptions options) {
+    private ShardedRedisAdapter(AdapterHost host, RedisConnection redis, RedisAdapterOptions options) {
         super(host);
         this.redis = Objects.requireNonNull(redis, "redis");
         this.mode = options.subscriptionMode();
@@ -74,10 +75,11 @@ public final class ShardedRedisAdapter extends ClusterAdapter {
      * <pre>{@code SocketIoOptions.defaults().withAdapter(ShardedRedisAdapter.factory(redis, options))}</pre>
      *
      * @param redis   the connection (opened by the application, closed after the server)
-     * @param options the channel prefix and subscription mode (the same on every node)
+     * @param options {@code channelPrefix} and {@code subscriptionMode} (the same on every node; the classic
+     *                adapter's options are not used)
      * @return the factory
      */
-    public static Adapter.Factory factory(RedisConnection redis, ShardedRedisAdapterOptions options) {
+    public static Adapter.Factory factory(RedisConnection redis, RedisAdapterOptions options) {
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(options, "options");
         return host -> create(host, redis, options);
@@ -85,15 +87,15 @@ public final class ShardedRedisAdapter extends ClusterAdapter {
 
     /**
      * The adapter of one namespace, already subscribing its channels.
-     * <pre>{@code ShardedRedisAdapter a = ShardedRedisAdapter.create(namespace, redis, ShardedRedisAdapterOptions.defaults());}</pre>
+     * <pre>{@code ShardedRedisAdapter a = ShardedRedisAdapter.create(namespace, redis, RedisAdapterOptions.defaults());}</pre>
      *
      * @param host    the namespace
      * @param redis   the connection
-     * @param options the channel prefix and subscription mode
+     * @param options {@code channelPrefix} and {@code subscriptionMode}
      * @return the adapter
      */
     public static ShardedRedisAdapter create(AdapterHost host, RedisConnection redis,
-                                             ShardedRedisAdapterOptions options) {
+                                             RedisAdapterOptions options) {
         ShardedRedisAdapter adapter = new ShardedRedisAdapter(host, redis, Objects.requireNonNull(options, "options"));
         adapter.start();
         return adapter;
@@ -108,7 +110,7 @@ public final class ShardedRedisAdapter extends ClusterAdapter {
                 LOG.log(System.Logger.Level.DEBUG, "SSUBSCRIBE " + channel + " failed", e);
             }
         });
-        if (mode.dynamic()) {
+        if (mode != SubscriptionMode.STATIC) {
             addRoomListener(roomListener);
         }
     }
@@ -188,7 +190,8 @@ public final class ShardedRedisAdapter extends ClusterAdapter {
 
     /** The room's channel for a broadcast without ack to exactly one room (dynamic modes), else the main one. */
     private String channelOf(ClusterMessage message) {
-        if (!mode.dynamic() || message.type() != ClusterMessage.Type.BROADCAST || message.requestId() != null
+        if (mode == SubscriptionMode.STATIC || message.type() != ClusterMessage.Type.BROADCAST
+                || message.requestId() != null
                 || !(message.data().get("opts") instanceof JsonObject opts)
                 || !(opts.get("rooms") instanceof JsonArray rooms) || rooms.size() != 1
                 || !(rooms.get(0) instanceof JsonString room)) {
@@ -245,6 +248,6 @@ public final class ShardedRedisAdapter extends ClusterAdapter {
      */
     @Override
     public String toString() {
-        return "ShardedRedisAdapter[" + channel + ", " + mode.value() + ", uid " + uid() + "]";
+        return "ShardedRedisAdapter[" + channel + ", " + mode.nodeName() + ", uid " + uid() + "]";
     }
 }

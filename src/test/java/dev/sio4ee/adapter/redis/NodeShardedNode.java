@@ -1,5 +1,6 @@
 package dev.sio4ee.adapter.redis;
 
+import dev.sio4ee.adapter.redis.RedisAdapterOptions.SubscriptionMode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -43,7 +44,7 @@ final class NodeShardedNode implements AutoCloseable {
             throw new IllegalStateException("the Node packages are not installed in " + dir.getAbsolutePath()
                     + " (run `npm install` there; the build does it before the tests)");
         }
-        process = new ProcessBuilder("node", "redis-node-sharded.mjs", redisUri, mode.value(), prefix,
+        process = new ProcessBuilder("node", "redis-node-sharded.mjs", redisUri, mode.nodeName(), prefix,
                 String.valueOf(clientCount)).directory(dir).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         stdin = process.getOutputStream();
         reader = new Thread(this::read, "node-sharded-reader");

@@ -1,5 +1,6 @@
 package dev.sio4ee.adapter.redis;
 
+import dev.sio4ee.adapter.redis.RedisAdapterOptions.SubscriptionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sio4ee.server.Args;
@@ -98,7 +99,7 @@ class ShardedRedisAdapterTest {
         }
 
         SioNode node(SubscriptionMode mode) {
-            SioNode n = new SioNode(redis.uri(), ShardedRedisAdapterOptions.defaults().withChannelPrefix(prefix)
+            SioNode n = new SioNode(redis.uri(), RedisAdapterOptions.defaults().withChannelPrefix(prefix)
                     .withSubscriptionMode(mode));
             closeables.add(n);
             return n;

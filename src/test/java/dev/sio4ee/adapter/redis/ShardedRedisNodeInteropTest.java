@@ -1,5 +1,6 @@
 package dev.sio4ee.adapter.redis;
 
+import dev.sio4ee.adapter.redis.RedisAdapterOptions.SubscriptionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sio4ee.server.Args;
@@ -74,7 +75,7 @@ class ShardedRedisNodeInteropTest {
 
         @BeforeAll
         void startBothNodes() throws Exception {
-            java = new SioNode(redis.uri(), ShardedRedisAdapterOptions.defaults().withChannelPrefix(prefix));
+            java = new SioNode(redis.uri(), RedisAdapterOptions.defaults().withChannelPrefix(prefix));
             clientJ = java.client("/");
             node = new NodeShardedNode(redis.uri(), SubscriptionMode.DYNAMIC, prefix, 1);
             Wait.until(() -> SioNode.await(java.adapter("/").serverCount()) == 2, "the Node node counted");

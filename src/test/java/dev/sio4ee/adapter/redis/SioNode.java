@@ -20,7 +20,7 @@ final class SioNode implements AutoCloseable {
     final EngineServer engine;
     final SocketIoServer io;
 
-    SioNode(String redisUri, ShardedRedisAdapterOptions options) {
+    SioNode(String redisUri, RedisAdapterOptions options) {
         redis = RedisConnection.open(redisUri);
         engine = new EngineServer(EngineOptions.defaults(), scheduler);
         io = new SocketIoServer(SocketIoOptions.defaults().withAdapter(ShardedRedisAdapter.factory(redis, options)),
