@@ -81,6 +81,7 @@ const target = (cmd) => {
   if (cmd.rooms && cmd.rooms.length) op = op.to(cmd.rooms);
   if (cmd.except && cmd.except.length) op = op.except(cmd.except);
   if (cmd.local) op = op.local;
+  if (cmd.volatile) op = op.volatile;
   if (cmd.timeout) op = op.timeout(cmd.timeout);
   return op;
 };
