@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A real Node socket.io 4.8 node with the official sharded Redis adapter ({@code src/test/node/redis-node-sharded.mjs}),
+ * A real Node socket.io 4.8 node with the official sharded Redis adapter
+ * ({@code src/test/node/redis-node-sharded.mjs}),
  * with its own socket.io-client clients, driven over stdin/stdout with one JSON object per line.
  */
 final class NodeShardedNode implements AutoCloseable {

@@ -113,7 +113,7 @@ class ShardedRedisNodeInteropTest {
             return node.clients.get(0);
         }
 
-        /** Waits until the room's channel is subscribed, in the modes that have one (a 20-character room in DYNAMIC not). */
+        /** Waits until the room's channel is subscribed, when the mode gives the room one. */
         void awaitRoomChannel(String room) {
             if (mode == SubscriptionMode.STATIC || mode == SubscriptionMode.DYNAMIC && room.length() == 20) {
                 return;
