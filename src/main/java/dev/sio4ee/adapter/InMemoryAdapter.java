@@ -159,10 +159,37 @@ public class InMemoryAdapter implements Adapter {
         }
     }
 
+    /**
+     * Whether a local socket with this id has rooms here (socket.io-adapter's {@code sids.has(id)}): tells a
+     * socket's own room from a public room without copying {@link #sids()}.
+     * <pre>{@code boolean privateRoom = hasSocket(room);}</pre>
+     *
+     * @param id the socket id
+     * @return true if the adapter knows the socket
+     */
+    protected boolean hasSocket(String id) {
+        synchronized (lock) {
+            return sids.containsKey(id);
+        }
+    }
+
     @Override
     public Map<String, Set<String>> rooms() {
         synchronized (lock) {
             return snapshot(rooms);
+        }
+    }
+
+    /**
+     * Whether some local socket is in the room (cheaper than {@code rooms().containsKey(room)}).
+     * <pre>{@code if (!adapter.hasRoom("room1")) return; // nobody here to tell}</pre>
+     *
+     * @param room the room
+     * @return true if the room exists here
+     */
+    public boolean hasRoom(String room) {
+        synchronized (lock) {
+            return rooms.containsKey(room);
         }
     }
 
