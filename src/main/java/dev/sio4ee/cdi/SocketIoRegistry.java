@@ -1,5 +1,8 @@
 package dev.sio4ee.cdi;
 
+import dev.sio4ee.adapter.Adapter;
+import dev.sio4ee.adapter.redis.RedisConfig;
+import dev.sio4ee.adapter.redis.RedisNode;
 import dev.sio4ee.engine.AllowRequest;
 import dev.sio4ee.engine.EngineConnectionListener;
 import dev.sio4ee.engine.EngineOptions;
@@ -29,6 +32,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The one CDI bean that owns the application's server: created with the web application, started by the
@@ -82,6 +88,9 @@ public class SocketIoRegistry {
     private Jsonb jsonb;
     private ClassLoader applicationLoader;
     private Routes routes;
+    /** The Redis connection when in a cluster (typed AutoCloseable: this bean's signatures name no Redis type). */
+    private AutoCloseable cluster;
+    private ExecutorService ownIncoming;
 
     /**
      * Starts the server once with the default Socket.IO options; later calls return the running one.
@@ -105,8 +114,30 @@ public class SocketIoRegistry {
      * @param namespaces namespaces to create at start
      * @return the running engine
      */
+    public EngineServer start(EngineOptions options, SocketIoOptions ioOptions, Collection<String> namespaces) {
+        return start(options, ioOptions, namespaces, null, null);
+    }
+
+    /**
+     * Starts the server once, in a Redis cluster when {@code redis} is given (the setting
+     * {@code dev.sio4ee.ADAPTER}): the Redis connection opens now and closes in {@link #stop()}; the namespaces'
+     * adapters are the Redis adapters, unless a {@link SocketIoSetup} bean chooses another one in its
+     * {@code options}. Later calls return the running engine.
+     * <pre>{@code
+     * registry.start(EngineOptions.defaults(), SocketIoOptions.defaults(), List.of("/chat"),
+     *         RedisConfig.classic("redis://127.0.0.1:6379"), managedExecutor);
+     * }</pre>
+     *
+     * @param options    the engine options
+     * @param ioOptions  the Socket.IO options
+     * @param namespaces namespaces to create at start
+     * @param redis      the Redis adapter to use, or null for the options' adapter (in memory by default)
+     * @param incoming   runs the handling of incoming Redis messages (the container's managed executor), or null
+     *                   for a thread of sio4ee's own, stopped with the server
+     * @return the running engine
+     */
     public synchronized EngineServer start(EngineOptions options, SocketIoOptions ioOptions,
-                                           Collection<String> namespaces) {
+                                           Collection<String> namespaces, RedisConfig redis, Executor incoming) {
         if (engine == null) {
             applicationLoader = Thread.currentThread().getContextClassLoader();
             scheduler = new ExecutorScheduler("sio4ee-timer");
@@ -118,9 +149,15 @@ public class SocketIoRegistry {
             if (engineListeners.isResolvable()) {
                 EngineConnectionListener raw = engineListeners.get();
                 LOG.log(System.Logger.Level.INFO, "raw Engine.IO mode: sessions go to {0}", raw.getClass().getName());
+                if (redis != null) {
+                    LOG.log(System.Logger.Level.WARNING, "raw Engine.IO mode has no adapter: the {0} is not used",
+                            redis);
+                }
                 engine.onConnection(raw);
             } else {
-                io = new SocketIoServer(socketIoOptions(ioOptions), scheduler).attach(engine);
+                SocketIoOptions configured = redis == null ? ioOptions
+                        : ioOptions.withAdapter(joinCluster(redis, incoming));
+                io = new SocketIoServer(socketIoOptions(configured), scheduler).attach(engine);
                 for (SocketIoSetup setup : setups) {
                     setup.configure(io);
                 }
@@ -140,6 +177,27 @@ public class SocketIoRegistry {
             }
         }
         return engine;
+    }
+
+    /**
+     * Opens the Redis connection. The Redis client library is reached only from here, through
+     * {@link RedisNode}, and only when a Redis adapter is chosen: a WAR without it runs the in-memory adapter.
+     */
+    private Adapter.Factory joinCluster(RedisConfig redis, Executor incoming) {
+        Executor executor = incoming;
+        if (executor == null) {
+            ownIncoming = Executors.newSingleThreadExecutor(task -> {
+                Thread t = new Thread(task, "sio4ee-redis");
+                t.setDaemon(true);
+                return t;
+            });
+            executor = ownIncoming;
+        }
+        RedisNode node = RedisNode.open(redis, executor);
+        cluster = node;
+        LOG.log(System.Logger.Level.INFO, "sio4ee: in a cluster through the {0}; incoming messages run on {1}",
+                node, incoming == null ? "the thread sio4ee-redis" : "the container's managed executor");
+        return node.adapter();
     }
 
     /** The default options, as the setup beans adjust them. */
@@ -207,6 +265,7 @@ public class SocketIoRegistry {
                 io.close();
                 io = null;
             }
+            leaveCluster();
             engine.close();
             scheduler.close();
             engine = null;
@@ -218,6 +277,22 @@ public class SocketIoRegistry {
                 }
                 jsonb = null;
             }
+        }
+    }
+
+    /** Closes the Redis connection (its threads end with it) and sio4ee's own incoming-message thread. */
+    private void leaveCluster() {
+        if (cluster != null) {
+            try {
+                cluster.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "sio4ee: closing the Redis connection failed", e);
+            }
+            cluster = null;
+        }
+        if (ownIncoming != null) {
+            ownIncoming.shutdownNow();
+            ownIncoming = null;
         }
     }
 
