@@ -4,7 +4,8 @@
 // every node. Finally a message of the official @socket.io/redis-emitter.
 // Nodes answer the same commands (event "cmd", see ClusterSetup.java for the Java side and `commands` below).
 // usage: node redis-cluster.mjs <redis://127.0.0.1:port> <classic|sharded> <http://.../ctx-a/> [<http://.../ctx-b/> ...]
-// ("node:" instead of a sio4ee URL starts another Node node here: the script run against Node nodes only)
+//        node redis-cluster.mjs <redis URI> without-redis <http://.../ctx-a/>   (Redis down: the node alone)
+// (a URL ending in ?transport=polling: its clients use long-polling only; "node:" instead of a sio4ee URL starts another Node node here: the script run against Node nodes only)
 // prints one JSON line: { ok, checks, failures: [ { check, detail } ] }
 import { createServer } from "node:http";
 import { Server } from "socket.io";
@@ -97,7 +98,8 @@ const clients = [];
 function client(node, url, name, rooms) {
   const c = { node, name, rooms, log: [], reason: null };
   c.s = connect(`${url.protocol}//${url.host}`, {
-    path: `${url.pathname}socket.io/`, transports: ["websocket"], reconnection: false, forceNew: true,
+    path: `${url.pathname}socket.io/`, reconnection: false, forceNew: true,
+    transports: url.searchParams.get("transport") === "polling" ? ["polling"] : ["websocket"],
     auth: { name, rooms },
   });
   c.s.onAny((event, ...xs) => c.log.push([event, ...xs.map((x) => (Buffer.isBuffer(x) ? [...x] : x))]));
@@ -233,7 +235,27 @@ async function disconnects(urls, nodes) {
   }
 }
 
+// Redis is down: a node still serves its own clients (local delivery, its own sockets), and cluster requests end
+// (with the local answer or a clear error) instead of hanging
+async function withoutRedis(url) {
+  result.step = "clients without redis";
+  clients.push(await client("A", url, "A1", ["r1"]));
+  clients.push(await client("A", url, "A2", []));
+  onExit(() => clients.forEach((c) => c.s.disconnect()));
+  const [a1, a2] = clients;
+  await cmd(a1, "emit", { event: "e-all", data: "during the outage" });
+  await cmd(a1, "emit", { event: "e-room", rooms: ["r1"], data: "r1 during the outage" });
+  const delivered = await until(() => got(a2, "e-all").length === 1 && got(a1, "e-room").length === 1);
+  check("local delivery without redis", delivered && got(a2, "e-room").length === 0,
+    clients.map((c) => [c.name, c.log]));
+  const answer = await a1.s.timeout(20000).emitWithAck("cmd", "fetch", {}).catch((e) => ({ noAnswer: String(e) }));
+  result.fetchWithoutRedis = answer;
+  check("fetchSockets without redis answers", Array.isArray(answer) || typeof answer?.error === "string", answer);
+  done({ ok: failures.length === 0, checks });
+}
+
 async function main() {
+  if (mode === "without-redis") return withoutRedis(javaUrls[0]);
   result.step = "node node";
   const urls = { N: await startNodeNode("N") };
   for (let i = 0; i < javaUrls.length; i++) {
