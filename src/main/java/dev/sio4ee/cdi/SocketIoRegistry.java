@@ -33,8 +33,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The one CDI bean that owns the application's server: created with the web application, started by the
@@ -90,7 +88,6 @@ public class SocketIoRegistry {
     private Routes routes;
     /** The Redis connection when in a cluster (typed AutoCloseable: this bean's signatures name no Redis type). */
     private AutoCloseable cluster;
-    private ExecutorService ownIncoming;
 
     /**
      * Starts the server once with the default Socket.IO options; later calls return the running one.
@@ -133,7 +130,7 @@ public class SocketIoRegistry {
      * @param namespaces namespaces to create at start
      * @param redis      the Redis adapter to use, or null for the options' adapter (in memory by default)
      * @param incoming   runs the handling of incoming Redis messages (the container's managed executor), or null
-     *                   for a thread of sio4ee's own, stopped with the server
+     *                   for threads of the Redis connection's own, stopped with it
      * @return the running engine
      */
     public synchronized EngineServer start(EngineOptions options, SocketIoOptions ioOptions,
@@ -184,19 +181,10 @@ public class SocketIoRegistry {
      * {@link RedisNode}, and only when a Redis adapter is chosen: a WAR without it runs the in-memory adapter.
      */
     private Adapter.Factory joinCluster(RedisConfig redis, Executor incoming) {
-        Executor executor = incoming;
-        if (executor == null) {
-            ownIncoming = Executors.newSingleThreadExecutor(task -> {
-                Thread t = new Thread(task, "sio4ee-redis");
-                t.setDaemon(true);
-                return t;
-            });
-            executor = ownIncoming;
-        }
-        RedisNode node = RedisNode.open(redis, executor);
+        RedisNode node = RedisNode.open(redis, incoming);
         cluster = node;
-        LOG.log(System.Logger.Level.INFO, "sio4ee: in a cluster through the {0}; incoming messages run on {1}",
-                node, incoming == null ? "the thread sio4ee-redis" : "the container's managed executor");
+        LOG.log(System.Logger.Level.INFO, "sio4ee: in a cluster through the {0}; incoming messages handled on {1}",
+                node, incoming == null ? "threads of the Redis connection's own" : "the container's managed executor");
         return node.adapter();
     }
 
@@ -280,7 +268,7 @@ public class SocketIoRegistry {
         }
     }
 
-    /** Closes the Redis connection (its threads end with it) and sio4ee's own incoming-message thread. */
+    /** Closes the Redis connection (its threads end with it). */
     private void leaveCluster() {
         if (cluster != null) {
             try {
@@ -289,10 +277,6 @@ public class SocketIoRegistry {
                 LOG.log(System.Logger.Level.WARNING, "sio4ee: closing the Redis connection failed", e);
             }
             cluster = null;
-        }
-        if (ownIncoming != null) {
-            ownIncoming.shutdownNow();
-            ownIncoming = null;
         }
     }
 

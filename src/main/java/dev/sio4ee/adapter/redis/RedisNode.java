@@ -28,7 +28,8 @@ public final class RedisNode implements AutoCloseable {
      * <pre>{@code RedisNode node = RedisNode.open(config, managedExecutor);}</pre>
      *
      * @param config   which adapter, which Redis
-     * @param incoming runs the handling of incoming Redis messages (a container's managed executor)
+     * @param incoming runs the handling of incoming Redis messages (a container's managed executor), or null for
+     *                 threads of the connection's own
      * @return the open node
      */
     public static RedisNode open(RedisConfig config, Executor incoming) {
