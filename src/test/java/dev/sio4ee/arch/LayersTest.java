@@ -1,5 +1,6 @@
 package dev.sio4ee.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -40,6 +41,16 @@ class LayersTest {
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("server", "cdi", "jakarta")
                 .whereLayer("spi").mayOnlyBeAccessedByLayers("engine", "server", "cdi", "jakarta")
                 .whereLayer("parser").mayOnlyBeAccessedByLayers("engine", "server", "cdi", "jakarta")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepTheRedisAdaptersOnTheirLibraries() {
+        classes().that().resideInAPackage("dev.sio4ee.adapter.redis..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.net.ssl..",
+                        "dev.sio4ee.adapter..", "dev.sio4ee.protocol..", "io.lettuce..", "io.netty..", "org.msgpack..",
+                        "jakarta.json", "jakarta.json.spi", "jakarta.json.stream")
                 .allowEmptyShould(true)
                 .check(classes);
     }
