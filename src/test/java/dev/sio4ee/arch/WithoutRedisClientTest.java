@@ -1,6 +1,7 @@
 package dev.sio4ee.arch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sio4ee.jakarta.Settings;
 import java.lang.reflect.Method;
@@ -55,6 +56,10 @@ class WithoutRedisClientTest {
                 type.getDeclaredFields();
                 type.getDeclaredConstructors();
             }
+            // the control: the class loader does hide the Redis client from sio4ee's Redis classes
+            Class<?> connection = Class.forName("dev.sio4ee.adapter.redis.RedisConnection", false, loader);
+            assertThatThrownBy(connection::getDeclaredFields).isInstanceOf(NoClassDefFoundError.class)
+                    .hasMessageContaining("io/lettuce");
         }
     }
 }

@@ -18,9 +18,11 @@ import java.util.concurrent.Executor;
  */
 public final class RedisNode implements AutoCloseable {
     private final RedisConfig config;
+    private final RedisConnection connection;
 
-    private RedisNode(RedisConfig config) {
+    private RedisNode(RedisConfig config, RedisConnection connection) {
         this.config = config;
+        this.connection = connection;
     }
 
     /**
@@ -33,7 +35,7 @@ public final class RedisNode implements AutoCloseable {
      * @return the open node
      */
     public static RedisNode open(RedisConfig config, Executor incoming) {
-        throw new UnsupportedOperationException("the Redis adapters are not built yet: " + config);
+        return new RedisNode(config, RedisConnection.open(config.uri(), incoming));
     }
 
     /**
@@ -52,10 +54,11 @@ public final class RedisNode implements AutoCloseable {
      */
     @Override
     public void close() {
+        connection.close();
     }
 
     @Override
     public String toString() {
-        return config.toString();
+        return config + " " + connection;
     }
 }
