@@ -20,8 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The JSON forms of options, packets and sockets inside {@link ClusterMessage}s, with Node's field names. */
-final class ClusterCodec {
+/**
+ * The JSON forms of options, packets and sockets inside {@link ClusterMessage}s, with Node's field names; public for
+ * the transports of {@code dev.sio4ee.adapter.redis}, which speak the same forms inside their own envelopes.
+ *
+ * <pre>{@code
+ * JsonObject opts = ClusterCodec.options(BroadcastOptions.rooms("room1")); // {"rooms":["room1"],"except":[],...}
+ * BroadcastOptions back = ClusterCodec.options(opts);
+ * }</pre>
+ */
+public final class ClusterCodec {
     private static final System.Logger LOG = System.getLogger(ClusterCodec.class.getName());
     static final JsonProvider JSON = JsonProvider.provider();
 
@@ -37,25 +45,52 @@ final class ClusterCodec {
         return HexFormat.of().formatHex(b);
     }
 
-    /** A response carrying the first argument of an ack as {@code packet} (Node sends only that one). */
-    static JsonObject firstArgument(String requestId, JsonValue args) {
+    /**
+     * A response carrying the first argument of an ack as {@code packet} (Node sends only that one).
+     * <pre>{@code JsonObject r = ClusterCodec.firstArgument("42", ack.data()); // {"requestId":"42","packet":...}}</pre>
+     *
+     * @param requestId the request id
+     * @param args      the ack's arguments (a JSON array)
+     * @return the response object
+     */
+    public static JsonObject firstArgument(String requestId, JsonValue args) {
         JsonValue first = args != null && args.getValueType() == JsonValue.ValueType.ARRAY
                 && !args.asJsonArray().isEmpty() ? args.asJsonArray().get(0) : JsonValue.NULL;
         return object().add("requestId", requestId).add("packet", first).build();
     }
 
-    /** The ACK packet {@code [value]} standing for one server's or client's answer. */
-    static Packet ackPacket(JsonValue value, String nsp, List<byte[]> attachments) {
+    /**
+     * The ACK packet {@code [value]} standing for one server's or client's answer.
+     * <pre>{@code Packet ack = ClusterCodec.ackPacket(Json.createValue("ok"), "/", List.of());}</pre>
+     *
+     * @param value       the answer (null is JSON null)
+     * @param nsp         the namespace
+     * @param attachments the binary values of the answer
+     * @return the packet
+     */
+    public static Packet ackPacket(JsonValue value, String nsp, List<byte[]> attachments) {
         JsonValue arg = value == null ? JsonValue.NULL : value;
         return new Packet(PacketType.ACK, nsp, 0, JSON.createArrayBuilder().add(arg).build(), attachments);
     }
 
-    static JsonObjectBuilder object() {
+    /**
+     * A new JSON object builder.
+     * <pre>{@code JsonObject o = ClusterCodec.object().add("requestId", id).build();}</pre>
+     *
+     * @return the builder
+     */
+    public static JsonObjectBuilder object() {
         return JSON.createObjectBuilder();
     }
 
-    /** {@code {"rooms":[...],"except":[...],"flags":{...}}} as Node's {@code encodeOptions}. */
-    static JsonObject options(BroadcastOptions opts) {
+    /**
+     * {@code {"rooms":[...],"except":[...],"flags":{...}}} as Node's {@code encodeOptions}.
+     * <pre>{@code JsonObject o = ClusterCodec.options(BroadcastOptions.rooms("room1"));}</pre>
+     *
+     * @param opts the options
+     * @return the JSON form
+     */
+    public static JsonObject options(BroadcastOptions opts) {
         JsonObjectBuilder flags = object();
         BroadcastFlags f = opts.flags();
         if (f.isVolatile()) {
@@ -72,7 +107,14 @@ final class ClusterCodec {
                 .add("flags", flags).build();
     }
 
-    static BroadcastOptions options(JsonValue json) {
+    /**
+     * Reads the JSON form of options ({@link BroadcastOptions#ALL} when absent; missing flags are defaults).
+     * <pre>{@code BroadcastOptions o = ClusterCodec.options(request.get("opts"));}</pre>
+     *
+     * @param json the JSON form, or null
+     * @return the options
+     */
+    public static BroadcastOptions options(JsonValue json) {
         if (!(json instanceof JsonObject o)) {
             return BroadcastOptions.ALL;
         }
@@ -83,13 +125,27 @@ final class ClusterCodec {
         return new BroadcastOptions(strings(o.get("rooms")), strings(o.get("except")), bf);
     }
 
-    static JsonArray strings(Iterable<String> values) {
+    /**
+     * A JSON array of strings.
+     * <pre>{@code JsonArray a = ClusterCodec.strings(Set.of("room1"));}</pre>
+     *
+     * @param values the strings
+     * @return the array
+     */
+    public static JsonArray strings(Iterable<String> values) {
         JsonArrayBuilder b = JSON.createArrayBuilder();
         values.forEach(b::add);
         return b.build();
     }
 
-    static Set<String> strings(JsonValue json) {
+    /**
+     * The strings of a JSON array (other values and a missing array are ignored).
+     * <pre>{@code Set<String> rooms = ClusterCodec.strings(request.get("rooms"));}</pre>
+     *
+     * @param json the array, or null
+     * @return the strings, in order
+     */
+    public static Set<String> strings(JsonValue json) {
         Set<String> out = new LinkedHashSet<>();
         if (json instanceof JsonArray a) {
             for (JsonValue v : a) {
@@ -101,19 +157,39 @@ final class ClusterCodec {
         return out;
     }
 
-    /** A packet as socket.io-parser's object {@code {"type":2,"nsp":"/","data":[...],"id":1}}. */
-    static JsonObject packet(Packet p, String nsp) {
-        JsonObjectBuilder b = object().add("type", p.wireType().code()).add("nsp", nsp);
+    /**
+     * A packet as socket.io-parser's object {@code {"type":2,"data":[...],"nsp":"/","id":1}}.
+     * <pre>{@code JsonObject o = ClusterCodec.packet(Packet.event("/", "hello", List.of()), "/");}</pre>
+     *
+     * @param p   the packet
+     * @param nsp the namespace
+     * @return the object
+     */
+    public static JsonObject packet(Packet p, String nsp) {
+        // the plain type even with binary data, as Node's adapters publish it (their parser picks BINARY_EVENT
+        // itself), and Node's key order {type, data, nsp, id}
+        JsonObjectBuilder b = object().add("type", p.type().code());
         if (p.data() != null) {
             b.add("data", p.data());
         }
+        b.add("nsp", nsp);
         if (p.id() != null) {
             b.add("id", p.id());
         }
         return b.build();
     }
 
-    static Packet packet(JsonValue json, String nsp, List<byte[]> attachments) {
+    /**
+     * Reads socket.io-parser's packet object (the binary types are read as their plain ones).
+     * <pre>{@code Packet p = ClusterCodec.packet(message.get("packet"), "/", attachments);}</pre>
+     *
+     * @param json        the object
+     * @param nsp         the namespace
+     * @param attachments the binary values its placeholders stand for
+     * @return the packet
+     * @throws ClassCastException, NullPointerException or IllegalArgumentException when malformed
+     */
+    public static Packet packet(JsonValue json, String nsp, List<byte[]> attachments) {
         JsonObject o = (JsonObject) json;
         PacketType type = PacketType.of(o.getInt("type"));
         JsonValue data = o.get("data");
@@ -121,8 +197,14 @@ final class ClusterCodec {
         return new Packet(type, nsp, id, data, attachments);
     }
 
-    /** Snapshots as Node's {@code {id, handshake, rooms, data}}, bytes in {@code data} becoming attachments. */
-    static Binary.Deconstructed sockets(List<SocketDetails> sockets) {
+    /**
+     * Snapshots as Node's {@code {id, handshake, rooms, data}}, bytes in {@code data} becoming attachments.
+     * <pre>{@code Binary.Deconstructed d = ClusterCodec.sockets(adapter.fetchSockets(opts).toCompletableFuture().join());}</pre>
+     *
+     * @param sockets the snapshots
+     * @return the JSON array and its attachments
+     */
+    public static Binary.Deconstructed sockets(List<SocketDetails> sockets) {
         List<Object> list = new ArrayList<>(sockets.size());
         for (SocketDetails d : sockets) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -142,8 +224,16 @@ final class ClusterCodec {
         return Binary.deconstruct(list);
     }
 
+    /**
+     * Reads Node's {@code [{id, handshake, rooms, data}]}.
+     * <pre>{@code List<SocketDetails> list = ClusterCodec.sockets(response.get("sockets"), attachments);}</pre>
+     *
+     * @param json        the array (anything else is no socket)
+     * @param attachments the binary values its placeholders stand for
+     * @return the snapshots
+     */
     @SuppressWarnings("unchecked")
-    static List<SocketDetails> sockets(JsonValue json, List<byte[]> attachments) {
+    public static List<SocketDetails> sockets(JsonValue json, List<byte[]> attachments) {
         List<SocketDetails> out = new ArrayList<>();
         if (!(json instanceof JsonArray a)) {
             return out;

@@ -143,6 +143,19 @@ public class InMemoryAdapter implements Adapter {
         }
     }
 
+    /**
+     * Whether some local socket is in the room (cheaper than {@code rooms().containsKey(room)}).
+     * <pre>{@code if (!adapter.hasRoom("room1")) return; // nobody here to tell}</pre>
+     *
+     * @param room the room
+     * @return true if the room exists here
+     */
+    public boolean hasRoom(String room) {
+        synchronized (lock) {
+            return rooms.containsKey(room);
+        }
+    }
+
     @Override
     public Map<String, Set<String>> sids() {
         synchronized (lock) {

@@ -396,6 +396,6 @@ class ClusterAdapterTest {
         assertThat(data.getJsonObject("opts").toString())
                 .isEqualTo("{\"rooms\":[\"room1\"],\"except\":[\"room2\"],\"flags\":{\"compress\":true}}");
         assertThat(data.getJsonObject("packet").toString())
-                .isEqualTo("{\"type\":2,\"nsp\":\"/\",\"data\":[\"news\",\"hi\"]}");
+                .isEqualTo("{\"type\":2,\"data\":[\"news\",\"hi\"],\"nsp\":\"/\"}");
     }
 }

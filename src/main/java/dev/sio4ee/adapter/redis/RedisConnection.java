@@ -108,6 +108,8 @@ public final class RedisConnection implements AutoCloseable {
     private final List<CompletableFuture<Void>> waitingForLinks = new ArrayList<>();
     private final Set<Thread> lettuceThreads = ConcurrentHashMap.newKeySet();
     private volatile Links links;
+    /** Completes (normally) when the first connection attempt succeeded or failed. */
+    private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
     private volatile boolean closed;
     private int attempts;
     private int warnings;
@@ -283,6 +285,9 @@ public final class RedisConnection implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private CompletionStage<Long> count(String channel, boolean shard) {
         Links l = links;
+        if (l == null && !closed && !firstAttempt.isDone()) {
+            return firstAttempt.thenCompose(v -> count(channel, shard));
+        }
         if (l == null || closed) {
             return notConnected();
         }
@@ -301,6 +306,10 @@ public final class RedisConnection implements AutoCloseable {
 
     private <T> CompletionStage<T> command(Function<BaseRedisAsyncCommands<String, byte[]>, CompletionStage<T>> f) {
         Links l = links;
+        if (l == null && !closed && !firstAttempt.isDone()) {
+            // opened a moment ago: wait for the first attempt rather than fail at once
+            return firstAttempt.thenCompose(v -> command(f));
+        }
         if (l == null || closed) {
             return notConnected();
         }
@@ -594,6 +603,7 @@ public final class RedisConnection implements AutoCloseable {
             }
             attempts = 0;
         }
+        firstAttempt.complete(null);
         CompletableFuture<Void> all = CompletableFuture.allOf(subscribed.stream()
                 .map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new));
         all.whenComplete((v, e) -> waiting.forEach(f -> {
@@ -620,6 +630,7 @@ public final class RedisConnection implements AutoCloseable {
             }
             delay = Math.min(RETRY_MAX_MS, RETRY_MIN_MS << Math.min(attempts, 6));
         }
+        firstAttempt.complete(null);
         try {
             resources.eventExecutorGroup().schedule(this::connect, delay, TimeUnit.MILLISECONDS);
         } catch (RuntimeException rejected) {
@@ -647,6 +658,7 @@ public final class RedisConnection implements AutoCloseable {
             waitingForLinks.clear();
         }
         waiting.forEach(f -> f.completeExceptionally(new IllegalStateException("Redis connection closed")));
+        firstAttempt.complete(null);
         if (l != null) {
             l.pubSub.close();
             l.commandConnection.close();
