@@ -1,6 +1,5 @@
 package dev.sio4ee.demo;
 
-import dev.sio4ee.adapter.ClusterAdapter;
 import dev.sio4ee.cdi.ConnectionGuard;
 import dev.sio4ee.cdi.Namespace;
 import dev.sio4ee.server.ConnectError;
@@ -39,6 +38,22 @@ public class NicknameGuard implements ConnectionGuard {
     @Inject
     SocketIoServer io;
 
+    /**
+     * The sockets of the user on every server (a bounded wait: on one server the answer is immediate); none when
+     * the cluster does not answer, then the local check stands.
+     */
+    private List<RemoteSocket> sameNickname(String nickname) {
+        try {
+            return io.of(ChatObserver.NSP).in(ChatObserver.userRoom(nickname)).fetchSockets().toCompletableFuture()
+                    .get(CLUSTER_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (ExecutionException | TimeoutException e) {
+            return List.of();
+        }
+    }
+
     private static boolean sameSession(String session, Map<String, Object> otherData) {
         return session.length() >= 8 && session.equals(otherData.get("session"));
     }
@@ -57,22 +72,10 @@ public class NicknameGuard implements ConnectionGuard {
                 throw new ConnectError("nickname taken", Map.of("field", "nickname"));
             }
         }
-        // in a cluster, the other servers' users too (a bounded wait: the adapter's requests timeout)
-        if (io.of(ChatObserver.NSP).adapter() instanceof ClusterAdapter) {
-            List<RemoteSocket> others;
-            try {
-                others = io.of(ChatObserver.NSP).in(ChatObserver.userRoom(nickname)).fetchSockets()
-                        .toCompletableFuture().get(CLUSTER_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConnectError("interrupted", Map.of("field", "nickname"));
-            } catch (ExecutionException | TimeoutException e) {
-                others = List.of(); // the cluster does not answer: this server's check above stands
-            }
-            for (RemoteSocket other : others) {
-                if (!sameSession(session, other.data())) {
-                    throw new ConnectError("nickname taken", Map.of("field", "nickname"));
-                }
+        // in a cluster, the other servers' users too
+        for (RemoteSocket other : sameNickname(nickname)) {
+            if (!sameSession(session, other.data())) {
+                throw new ConnectError("nickname taken", Map.of("field", "nickname"));
             }
         }
         socket.data().put("nickname", nickname);

@@ -35,6 +35,9 @@ public final class RedisNode implements AutoCloseable {
      * @return the open node
      */
     public static RedisNode open(RedisConfig config, Executor incoming) {
+        if (config.sharded()) {
+            throw new UnsupportedOperationException("the sharded Redis adapter is not in this build yet: " + config);
+        }
         return new RedisNode(config, RedisConnection.open(config.uri(), incoming));
     }
 
@@ -45,7 +48,8 @@ public final class RedisNode implements AutoCloseable {
      * @return the factory
      */
     public Adapter.Factory adapter() {
-        throw new UnsupportedOperationException("not built yet: " + config);
+        return RedisAdapter.factory(connection, RedisAdapterOptions.defaults().withKey(config.key())
+                .withRequestsTimeout(config.requestsTimeout()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.sio4ee.it.app;
 
+import dev.sio4ee.adapter.redis.RedisAdapter;
 import dev.sio4ee.server.BroadcastOperator;
 import dev.sio4ee.server.RemoteSocket;
 import dev.sio4ee.server.SocketIoServer;
@@ -119,8 +120,11 @@ public final class ClusterCommands {
 
     /** The rooms of every node (the classic Redis adapter's allRooms). */
     private static CompletionStage<Object> allRooms(SocketIoServer io) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("allRooms: not wired yet ("
-                + io.sockets().adapter().getClass().getSimpleName() + ")"));
+        if (io.sockets().adapter() instanceof RedisAdapter redis) {
+            return redis.allRooms().thenApply(rooms -> List.copyOf(rooms));
+        }
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("allRooms needs the classic Redis "
+                + "adapter, not " + io.sockets().adapter().getClass().getSimpleName()));
     }
 
     private static List<Object> describe(List<RemoteSocket> sockets) {
