@@ -5,6 +5,7 @@
 // Nodes answer the same commands (event "cmd", see ClusterSetup.java for the Java side and `commands` below).
 // usage: node redis-cluster.mjs <redis://127.0.0.1:port> <classic|sharded> <http://.../ctx-a/> [<http://.../ctx-b/> ...]
 //        node redis-cluster.mjs <redis URI> without-redis <http://.../ctx-a/>   (Redis down: the node alone)
+//        node redis-cluster.mjs <redis URI> resume <urls...>   (after a Redis restart: broadcasts and requests only)
 // (a URL ending in ?transport=polling: its clients use long-polling only; "node:" instead of a sio4ee URL starts another Node node here: the script run against Node nodes only)
 // prints one JSON line: { ok, checks, failures: [ { check, detail } ] }
 import { createServer } from "node:http";
@@ -17,7 +18,8 @@ import { interop } from "./interop.mjs";
 
 const { args, result, done, onExit } = interop(150000);
 const redisUri = process.argv[2];
-const mode = args[0];
+const resume = args[0] === "resume";
+const mode = resume ? "classic" : args[0];
 const javaUrls = args.slice(1).map((u) => new URL(u));
 const KEY = "socket.io";
 const failures = [];
@@ -112,6 +114,14 @@ function client(node, url, name, rooms) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// disconnects every client and gives the DISCONNECT packets time to leave, so that no socket of this run is left
+// on the servers (the next run counts the sockets), then prints the result
+async function finish(extra) {
+  for (const c of clients) c.s.disconnect();
+  await sleep(500);
+  done(extra);
+}
 
 // waits (bounded) until pred() holds; false if it never did
 async function until(pred, ms = 8000) {
@@ -251,7 +261,7 @@ async function withoutRedis(url) {
   const answer = await a1.s.timeout(20000).emitWithAck("cmd", "fetch", {}).catch((e) => ({ noAnswer: String(e) }));
   result.fetchWithoutRedis = answer;
   check("fetchSockets without redis answers", Array.isArray(answer) || typeof answer?.error === "string", answer);
-  done({ ok: failures.length === 0, checks });
+  await finish({ ok: failures.length === 0, checks });
 }
 
 async function main() {
@@ -285,7 +295,20 @@ async function main() {
   for (const node of nodes) {
     result.step = `from ${node}`;
     const origin = clients.find((c) => c.node === node && c.name.endsWith("1"));
-    await fromNode(origin, nodes.filter((n) => n !== node));
+    if (resume) {
+      // after a Redis restart: broadcasts and requests cross the nodes again
+      await broadcastCheck(`all from ${node}`, origin, { event: "e-all" }, clients);
+      const others = nodes.filter((n) => n !== node);
+      const replies = await cmd(origin, "sse", { data: `sse-ack from ${node}`, withAck: true });
+      check(`serverSideEmitWithAck from ${node}`, JSON.stringify([...replies].sort())
+        === JSON.stringify(others.map((o) => `${o} got sse-ack from ${node}`).sort()), replies);
+    } else {
+      await fromNode(origin, nodes.filter((n) => n !== node));
+    }
+  }
+  if (resume) {
+    result.step = "done";
+    return finish({ ok: failures.length === 0, checks });
   }
   result.step = "disconnects";
   await disconnects(urls, nodes);
@@ -306,7 +329,7 @@ async function main() {
     check("redis-emitter to r1", JSON.stringify(r1()) === JSON.stringify(inR1), r1());
   }
   result.step = "done";
-  done({ ok: failures.length === 0, checks });
+  await finish({ ok: failures.length === 0, checks });
 }
 
 main().catch((e) => done({ error: String(e && e.stack || e), checks }));
