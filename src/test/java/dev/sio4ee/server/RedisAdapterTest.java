@@ -93,12 +93,14 @@ class RedisAdapterTest {
         return (String) f;
     }
 
+    /** Waits (bounded) until the condition holds; evaluates it once per round (it may consume what it reads). */
     static void eventually(BooleanSupplier condition, String what) {
         long end = System.currentTimeMillis() + WAIT_MS;
-        while (!condition.getAsBoolean() && System.currentTimeMillis() < end) {
+        boolean ok;
+        while (!(ok = condition.getAsBoolean()) && System.currentTimeMillis() < end) {
             sleep();
         }
-        assertThat(condition.getAsBoolean()).as(what).isTrue();
+        assertThat(ok).as(what).isTrue();
     }
 
     private static void sleep() {

@@ -21,6 +21,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.pubsub.api.async.RedisPubSubAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,7 +130,10 @@ public final class RedisConnection implements AutoCloseable {
             this.ownExecutor = null;
             this.executor = executor;
         }
+        // reconnect within 5 s of Redis coming back (Lettuce's default backs off up to 30 s)
         this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(RETRY_MIN_MS), Duration.ofMillis(RETRY_MAX_MS),
+                        2, TimeUnit.MILLISECONDS))
                 .threadFactoryProvider(pool -> {
                     ThreadFactory netty = new DefaultThreadFactory(pool, true);
                     return r -> {
@@ -295,10 +299,11 @@ public final class RedisConnection implements AutoCloseable {
             if (l.commandConnection instanceof StatefulRedisClusterConnection<?, ?> cc) {
                 var masters = ((StatefulRedisClusterConnection<String, byte[]>) cc).async().upstream().commands();
                 var each = shard ? masters.pubsubShardNumsub(channel) : masters.pubsubNumsub(channel);
-                return each.thenApply(maps -> maps.stream().mapToLong(m -> m.getOrDefault(channel, 0L)).sum());
+                return explained(each.thenApply(maps -> maps.stream().mapToLong(m -> m.getOrDefault(channel, 0L))
+                        .sum()));
             }
             var one = shard ? l.commands.pubsubShardNumsub(channel) : l.commands.pubsubNumsub(channel);
-            return one.thenApply(m -> m.getOrDefault(channel, 0L));
+            return explained(one.thenApply(m -> m.getOrDefault(channel, 0L)));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -314,10 +319,23 @@ public final class RedisConnection implements AutoCloseable {
             return notConnected();
         }
         try {
-            return f.apply(l.commands);
+            return explained(f.apply(l.commands));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** A failure of a command says which Redis it was about (Lettuce's messages do not). */
+    private <T> CompletionStage<T> explained(CompletionStage<T> stage) {
+        return stage.handle((value, e) -> {
+            if (e == null) {
+                return value;
+            }
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                    ? e.getCause() : e;
+            throw new java.util.concurrent.CompletionException(new IllegalStateException("Redis at " + description
+                    + ": " + cause.getMessage(), cause));
+        });
     }
 
     private <T> CompletionStage<T> notConnected() {
