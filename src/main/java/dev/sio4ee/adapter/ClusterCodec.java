@@ -191,7 +191,7 @@ public final class ClusterCodec {
      */
     public static Packet packet(JsonValue json, String nsp, List<byte[]> attachments) {
         JsonObject o = (JsonObject) json;
-        PacketType type = PacketType.of(o.getInt("type"));
+        PacketType type = PacketType.of(o.getInt("type")).plain();
         JsonValue data = o.get("data");
         Integer id = o.get("id") instanceof JsonNumber n ? n.intValue() : null;
         return new Packet(type, nsp, id, data, attachments);

@@ -136,6 +136,20 @@ public class InMemoryAdapter implements Adapter {
         }
     }
 
+    /**
+     * Whether a local socket with this id has rooms here (socket.io-adapter's {@code sids.has(id)}): tells a
+     * socket's own room from a public room without copying {@link #sids()}.
+     * <pre>{@code boolean privateRoom = hasSocket(room);}</pre>
+     *
+     * @param id the socket id
+     * @return true if the adapter knows the socket
+     */
+    protected boolean hasSocket(String id) {
+        synchronized (lock) {
+            return sids.containsKey(id);
+        }
+    }
+
     @Override
     public Map<String, Set<String>> rooms() {
         synchronized (lock) {

@@ -71,7 +71,7 @@ class ClusterMessageTest {
         Packet p = Packet.event("/x", "file", List.of(new byte[] {5})).withId(4);
         JsonObject json = ClusterCodec.packet(p, "/x");
         assertThat(json.toString()).isEqualTo(
-                "{\"type\":5,\"nsp\":\"/x\",\"data\":[\"file\",{\"_placeholder\":true,\"num\":0}],\"id\":4}");
+                "{\"type\":2,\"data\":[\"file\",{\"_placeholder\":true,\"num\":0}],\"nsp\":\"/x\",\"id\":4}");
         assertThat(ClusterCodec.packet(json, "/x", p.attachments())).isEqualTo(p);
     }
 }

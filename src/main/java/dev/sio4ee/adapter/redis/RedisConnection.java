@@ -146,8 +146,11 @@ public final class RedisConnection implements AutoCloseable {
         TimeoutOptions timeouts = TimeoutOptions.enabled(Duration.ofSeconds(10));
         if (cluster) {
             RedisClusterClient c = RedisClusterClient.create(resources, uris);
+            // a cluster opens the connection to each node lazily, on its first command: rejecting commands while
+            // disconnected would reject that first SSUBSCRIBE/SPUBLISH to every node; they wait for the connection
+            // instead, bounded by the command timeout
             c.setOptions(ClusterClientOptions.builder().autoReconnect(true)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.DEFAULT)
                     .requestQueueSize(10_000).socketOptions(socket).timeoutOptions(timeouts)
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                             .enablePeriodicRefresh(Duration.ofSeconds(30))
@@ -511,11 +514,24 @@ public final class RedisConnection implements AutoCloseable {
             return switch (kind) {
                 case CHANNEL -> subscribe ? c.subscribe(names) : c.unsubscribe(names);
                 case PATTERN -> subscribe ? c.psubscribe(names) : c.punsubscribe(names);
-                case SHARD -> subscribe ? c.ssubscribe(names) : c.sunsubscribe(names);
+                case SHARD -> eachShard(c, subscribe, names);
             };
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * One {@code SSUBSCRIBE}/{@code SUNSUBSCRIBE} per shard channel: on a Redis Cluster the channels of one command
+     * must hash to one slot (else {@code CROSSSLOT}), and Lettuce routes each command to its slot's node.
+     */
+    private static CompletionStage<Void> eachShard(RedisPubSubAsyncCommands<String, byte[]> c, boolean subscribe,
+                                                   String[] names) {
+        CompletableFuture<?>[] all = new CompletableFuture<?>[names.length];
+        for (int i = 0; i < names.length; i++) {
+            all[i] = (subscribe ? c.ssubscribe(names[i]) : c.sunsubscribe(names[i])).toCompletableFuture();
+        }
+        return CompletableFuture.allOf(all);
     }
 
     /** Routes what Lettuce's event loop receives to the subscribers' queues; nothing else runs on that thread. */

@@ -12,6 +12,16 @@
  *       and a JSON tree with binary placeholders.</li>
  * </ul>
  *
+ * <p>The sharded adapter, {@link dev.sio4ee.adapter.redis.ShardedRedisAdapter} (Node's {@code createShardedAdapter},
+ * Redis 7 {@code SSUBSCRIBE}/{@code SPUBLISH}, a single Redis or a Redis Cluster), takes {@code channelPrefix} and
+ * {@code subscriptionMode} from {@link dev.sio4ee.adapter.redis.RedisAdapterOptions}; use it when the Node nodes of
+ * the cluster call {@code createShardedAdapter}:
+ * <pre>{@code
+ * RedisConnection redis = RedisConnection.open("redis://127.0.0.1:7000,127.0.0.1:7001,127.0.0.1:7002");
+ * Adapter.Factory sharded = ShardedRedisAdapter.factory(redis, RedisAdapterOptions.defaults()
+ *         .withSubscriptionMode(RedisAdapterOptions.SubscriptionMode.DYNAMIC));
+ * }</pre>
+ *
  * <p>Lettuce ({@code io.lettuce:lettuce-core}) and {@code org.msgpack:msgpack-core} are packed into the WAR; for
  * users of the {@code classes} jar they are optional dependencies, needed only when a Redis adapter is on.
  *
