@@ -35,9 +35,6 @@ public final class RedisNode implements AutoCloseable {
      * @return the open node
      */
     public static RedisNode open(RedisConfig config, Executor incoming) {
-        if (config.sharded()) {
-            throw new UnsupportedOperationException("the sharded Redis adapter is not in this build yet: " + config);
-        }
         return new RedisNode(config, RedisConnection.open(config.uri(), incoming));
     }
 
@@ -48,8 +45,11 @@ public final class RedisNode implements AutoCloseable {
      * @return the factory
      */
     public Adapter.Factory adapter() {
-        return RedisAdapter.factory(connection, RedisAdapterOptions.defaults().withKey(config.key())
-                .withRequestsTimeout(config.requestsTimeout()));
+        RedisAdapterOptions options = RedisAdapterOptions.defaults().withKey(config.key())
+                .withRequestsTimeout(config.requestsTimeout()).withChannelPrefix(config.key())
+                .withSubscriptionMode(RedisAdapterOptions.SubscriptionMode.parse(config.subscriptionMode()));
+        return config.sharded() ? ShardedRedisAdapter.factory(connection, options)
+                : RedisAdapter.factory(connection, options);
     }
 
     /**

@@ -49,7 +49,7 @@ class RedisNodeTest {
         ExecutorService incoming = Executors.newSingleThreadExecutor();
         try (ExecutorScheduler scheduler = new ExecutorScheduler("node-test-timer")) {
             for (RedisConfig config : List.of(RedisConfig.classic(redis.uri()),
-                    RedisConfig.of("redis", redis.uri(), "app", 1000L, null))) {
+                    RedisConfig.of("redis-sharded", redis.uri(), "app", 1000L, "dynamic-private"))) {
                 RedisNode node = RedisNode.open(config, incoming);
                 SocketIoServer io = new SocketIoServer(SocketIoOptions.defaults().withAdapter(node.adapter()),
                         scheduler);
