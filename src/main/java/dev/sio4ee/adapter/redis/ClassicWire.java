@@ -81,6 +81,11 @@ final class ClassicWire {
         return b.toString();
     }
 
+    /** A JSON string's value, or null for anything else. */
+    static String string(JsonValue v) {
+        return v instanceof jakarta.json.JsonString s ? s.getString() : null;
+    }
+
     static JsonObjectBuilder object() {
         return ClusterCodec.object();
     }

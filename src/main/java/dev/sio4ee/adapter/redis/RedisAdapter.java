@@ -17,6 +17,7 @@ import dev.sio4ee.adapter.BroadcastOptions;
 import dev.sio4ee.adapter.ClusterCodec;
 import dev.sio4ee.adapter.ClusterRequest;
 import dev.sio4ee.adapter.InMemoryAdapter;
+import dev.sio4ee.adapter.LocalSocket;
 import dev.sio4ee.adapter.SocketDetails;
 import dev.sio4ee.protocol.Binary;
 import dev.sio4ee.protocol.Packet;
@@ -24,8 +25,7 @@ import dev.sio4ee.protocol.PacketType;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,8 +35,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * The adapter of Node's {@code @socket.io/redis-adapter} {@code createAdapter} (the classic one, Redis PUBLISH and
@@ -49,7 +52,7 @@ import java.util.function.IntConsumer;
  * <p>Operations on sockets ({@code socketsJoin}, {@code socketsLeave}, {@code disconnectSockets}) are applied here
  * at once and published to the others, so they work for this server's clients while Redis is away; broadcasts
  * likewise. Requests (fetchSockets, serverSideEmitWithAck, allRooms) fail when Redis cannot be reached, and with a
- * {@link java.util.concurrent.TimeoutException} when some server does not answer in time. Malformed or unknown
+ * {@link TimeoutException} when some server does not answer in time. Malformed or unknown
  * messages are logged at DEBUG and ignored.
  *
  * <pre>{@code
@@ -63,11 +66,9 @@ public class RedisAdapter extends InMemoryAdapter {
     /** How long the acks of remote clients are awaited for a broadcast without timeout. */
     static final long ACK_RETENTION = 10 * 60_000;
 
-    private record AckRequest(IntConsumer clientCount, Consumer<Packet> ack) {
-    }
+    private record AckRequest(IntConsumer clientCount, Consumer<Packet> ack) { }
 
-    private record Pending(int type, ClusterRequest<Object> request) {
-    }
+    private record Pending(int type, ClusterRequest<Object> request) { }
 
     private final RedisConnection redis;
     private final RedisAdapterOptions options;
@@ -132,8 +133,6 @@ public class RedisAdapter extends InMemoryAdapter {
         return ready;
     }
 
-    // ----------------------------------------------------------------------------------------------- outgoing
-
     /**
      * Publishes the broadcast (unless {@code flags.local}), then writes it to the local sockets.
      * <pre>{@code adapter.broadcast(Packet.event("/", "news", List.of("hi")), BroadcastOptions.rooms("room1"));}</pre>
@@ -186,7 +185,7 @@ public class RedisAdapter extends InMemoryAdapter {
     public void addSockets(BroadcastOptions opts, Set<String> rooms) {
         if (!opts.flags().local()) {
             publishRequest(ClassicWire.object().add("uid", uid).add("type", REMOTE_JOIN)
-                    .add("opts", ClassicWire.targets(opts)).add("rooms", ClusterCodec.strings(rooms)).build());
+                    .add("opts", ClassicWire.targets(opts)).add("rooms", ClusterCodec.strings(rooms)).build(), List.of());
         }
         super.addSockets(opts, rooms);
     }
@@ -202,7 +201,7 @@ public class RedisAdapter extends InMemoryAdapter {
     public void delSockets(BroadcastOptions opts, Set<String> rooms) {
         if (!opts.flags().local()) {
             publishRequest(ClassicWire.object().add("uid", uid).add("type", REMOTE_LEAVE)
-                    .add("opts", ClassicWire.targets(opts)).add("rooms", ClusterCodec.strings(rooms)).build());
+                    .add("opts", ClassicWire.targets(opts)).add("rooms", ClusterCodec.strings(rooms)).build(), List.of());
         }
         super.delSockets(opts, rooms);
     }
@@ -218,7 +217,7 @@ public class RedisAdapter extends InMemoryAdapter {
     public void disconnectSockets(BroadcastOptions opts, boolean close) {
         if (!opts.flags().local()) {
             publishRequest(ClassicWire.object().add("uid", uid).add("type", REMOTE_DISCONNECT)
-                    .add("opts", ClassicWire.targets(opts)).add("close", close).build());
+                    .add("opts", ClassicWire.targets(opts)).add("close", close).build(), List.of());
         }
         super.disconnectSockets(opts, close);
     }
@@ -305,14 +304,14 @@ public class RedisAdapter extends InMemoryAdapter {
         return legacy(REMOTE_DISCONNECT, id, s -> s.disconnect(close), b -> b.add("close", close));
     }
 
-    private CompletionStage<Void> legacy(int type, String id, Consumer<dev.sio4ee.adapter.LocalSocket> local,
-                                         Consumer<jakarta.json.JsonObjectBuilder> fields) {
-        dev.sio4ee.adapter.LocalSocket socket = host().localSocket(id);
+    private CompletionStage<Void> legacy(int type, String id, Consumer<LocalSocket> local,
+                                         Consumer<JsonObjectBuilder> fields) {
+        LocalSocket socket = host().localSocket(id);
         if (socket != null) {
             local.accept(socket);
             return CompletableFuture.completedFuture(null);
         }
-        jakarta.json.JsonObjectBuilder b = ClassicWire.object().add("sid", id);
+        JsonObjectBuilder b = ClassicWire.object().add("sid", id);
         fields.accept(b);
         // the first answer settles it: only the socket's server answers
         return request(type, 1, b, List.of(), options.requestsTimeout()).thenApply(x -> null);
@@ -332,7 +331,7 @@ public class RedisAdapter extends InMemoryAdapter {
 
     /**
      * Publishes an event to the other servers and collects the first answer of each; fails with a
-     * {@link java.util.concurrent.TimeoutException} when some server did not answer in time.
+     * {@link TimeoutException} when some server did not answer in time.
      * <pre>{@code adapter.serverSideEmitWithAck(packet, 5_000).thenAccept(acks -> ...);}</pre>
      *
      * @param packet        an EVENT packet {@code [name, ...args]}
@@ -357,22 +356,20 @@ public class RedisAdapter extends InMemoryAdapter {
         return redis.numsub(channels.request()).thenApply(Long::intValue);
     }
 
-    private <T> CompletionStage<List<T>> request(int type, int expected, jakarta.json.JsonObjectBuilder fields,
+    private <T> CompletionStage<List<T>> request(int type, int expected, JsonObjectBuilder fields,
                                                  List<T> initial, long timeoutMillis) {
         return request(type, expected, fields, initial, timeoutMillis, List.of());
     }
 
-    /**
-     * Sends a request and collects the answers: {@code expected} of them, or one per other server when 0.
-     */
+    /** Sends a request and collects the answers: {@code expected} of them, or one per other server when 0. */
     @SuppressWarnings("unchecked")
-    private <T> CompletionStage<List<T>> request(int type, int expected, jakarta.json.JsonObjectBuilder fields,
+    private <T> CompletionStage<List<T>> request(int type, int expected, JsonObjectBuilder fields,
                                                  List<T> initial, long timeoutMillis, List<byte[]> attachments) {
         return serverCount().thenCompose(count -> {
             int awaited = expected > 0 ? expected : count - 1;
             if (count <= 1) {
                 if (expected > 0) {
-                    return CompletableFuture.failedFuture(new java.util.concurrent.TimeoutException(
+                    return CompletableFuture.failedFuture(new TimeoutException(
                             "no other server to answer the request"));
                 }
                 return CompletableFuture.completedFuture(List.copyOf(initial));
@@ -390,10 +387,6 @@ public class RedisAdapter extends InMemoryAdapter {
         });
     }
 
-    private void publishRequest(JsonObject request) {
-        publishRequest(request, List.of());
-    }
-
     private void publishRequest(JsonObject request, List<byte[]> attachments) {
         publish(channels.request(), () -> ClassicWire.encode(request, attachments));
     }
@@ -405,7 +398,7 @@ public class RedisAdapter extends InMemoryAdapter {
     }
 
     /** Publishes; an encoding or connection failure is logged, never thrown at the caller. */
-    void publish(String channel, java.util.function.Supplier<byte[]> message) {
+    void publish(String channel, Supplier<byte[]> message) {
         try {
             redis.publish(channel, message.get()).whenComplete((n, e) -> {
                 if (e != null) {
@@ -416,8 +409,6 @@ public class RedisAdapter extends InMemoryAdapter {
             LOG.log(System.Logger.Level.WARNING, "cannot publish on " + channel, e);
         }
     }
-
-    // ----------------------------------------------------------------------------------------------- incoming
 
     /** Everything this adapter's subscriptions receive, one message at a time, on the connection's executor. */
     private void onRedisMessage(String channel, byte[] message) {
@@ -442,7 +433,7 @@ public class RedisAdapter extends InMemoryAdapter {
         }
         Binary.Deconstructed d = MsgPack.decode(message);
         JsonArray parts = d.data().asJsonArray();
-        if (uid.equals(string(parts.get(0)))) {
+        if (uid.equals(ClassicWire.string(parts.get(0)))) {
             return;
         }
         JsonObject packet = parts.get(1).asJsonObject();
@@ -456,8 +447,8 @@ public class RedisAdapter extends InMemoryAdapter {
 
     private void onRequest(Binary.Deconstructed d) {
         JsonObject r = d.data().asJsonObject();
-        String from = string(r.get("uid"));
-        String requestId = string(r.get("requestId"));
+        String from = ClassicWire.string(r.get("uid"));
+        String requestId = ClassicWire.string(r.get("requestId"));
         boolean mine = uid.equals(from) || (requestId != null && requests.containsKey(requestId));
         int type = ((JsonNumber) r.get("type")).intValueExact();
         switch (type) {
@@ -514,7 +505,7 @@ public class RedisAdapter extends InMemoryAdapter {
         if (mine) {
             return;
         }
-        dev.sio4ee.adapter.LocalSocket socket = host().localSocket(r.getString("sid"));
+        LocalSocket socket = host().localSocket(r.getString("sid"));
         if (socket == null) {
             return;
         }
@@ -532,7 +523,7 @@ public class RedisAdapter extends InMemoryAdapter {
             host().onServerSideEmit(event, null);
             return;
         }
-        java.util.concurrent.atomic.AtomicBoolean called = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean called = new AtomicBoolean();
         host().onServerSideEmit(event, values -> {
             if (called.compareAndSet(false, true)) {
                 Binary.Deconstructed answer = Binary.deconstruct(values.isEmpty() ? null : values.get(0));
@@ -561,7 +552,7 @@ public class RedisAdapter extends InMemoryAdapter {
 
     private void onResponse(Binary.Deconstructed d) {
         JsonObject r = d.data().asJsonObject();
-        String requestId = string(r.get("requestId"));
+        String requestId = ClassicWire.string(r.get("requestId"));
         if (requestId == null) {
             return;
         }
@@ -590,15 +581,6 @@ public class RedisAdapter extends InMemoryAdapter {
         if (items != null && pending.request.add(items)) {
             requests.remove(requestId);
         }
-    }
-
-    private static String string(JsonValue v) {
-        return v instanceof JsonString s ? s.getString() : null;
-    }
-
-    /** The number of requests still waiting for answers, for tests. */
-    int pendingRequests() {
-        return requests.size();
     }
 
     /**

@@ -1,17 +1,9 @@
 package dev.sio4ee.adapter.redis;
 
-import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.BaseRedisAsyncCommands;
-import io.lettuce.core.cluster.ClusterClientOptions;
-import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
-import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -19,11 +11,6 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.pubsub.api.async.RedisPubSubAsyncCommands;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Delay;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -101,22 +88,22 @@ public final class RedisConnection implements AutoCloseable {
     private final String description;
     private final List<RedisURI> uris;
     private final boolean cluster;
-    private final ClientResources resources;
-    private final AbstractRedisClient client;
+    private final LettuceClient lettuce;
     private final Executor executor;
     private final ExecutorService ownExecutor;
     private final Map<Kind, Map<String, Set<Subscriber>>> routes = new ConcurrentHashMap<>();
     private final List<CompletableFuture<Void>> waitingForLinks = new ArrayList<>();
-    private final Set<Thread> lettuceThreads = ConcurrentHashMap.newKeySet();
     private volatile Links links;
     /** Completes (normally) when the first connection attempt succeeded or failed. */
     private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
+    /** The last command waiting for the first attempt (guarded by this). */
+    private CompletableFuture<?> startupTail = firstAttempt;
     private volatile boolean closed;
     private int attempts;
     private int warnings;
 
     private RedisConnection(String uri, Executor executor) {
-        this.uris = parse(uri);
+        this.uris = LettuceClient.parse(uri);
         this.description = uris.stream().map(u -> (u.isSsl() ? "rediss://" : "redis://") + u.getHost() + ":"
                 + u.getPort()).reduce((a, b) -> a + "," + b).orElseThrow();
         this.cluster = uris.size() > 1;
@@ -130,41 +117,7 @@ public final class RedisConnection implements AutoCloseable {
             this.ownExecutor = null;
             this.executor = executor;
         }
-        // reconnect within 5 s of Redis coming back (Lettuce's default backs off up to 30 s)
-        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(RETRY_MIN_MS), Duration.ofMillis(RETRY_MAX_MS),
-                        2, TimeUnit.MILLISECONDS))
-                .threadFactoryProvider(pool -> {
-                    ThreadFactory netty = new DefaultThreadFactory(pool, true);
-                    return r -> {
-                        Thread t = netty.newThread(r);
-                        lettuceThreads.add(t);
-                        return t;
-                    };
-                }).build();
-        SocketOptions socket = SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).keepAlive(true).build();
-        TimeoutOptions timeouts = TimeoutOptions.enabled(Duration.ofSeconds(10));
-        if (cluster) {
-            RedisClusterClient c = RedisClusterClient.create(resources, uris);
-            // a cluster opens the connection to each node lazily, on its first command: rejecting commands while
-            // disconnected would reject that first SSUBSCRIBE/SPUBLISH to every node; they wait for the connection
-            // instead, bounded by the command timeout
-            c.setOptions(ClusterClientOptions.builder().autoReconnect(true)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.DEFAULT)
-                    .requestQueueSize(10_000).socketOptions(socket).timeoutOptions(timeouts)
-                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                            .enablePeriodicRefresh(Duration.ofSeconds(30))
-                            .enableAdaptiveRefreshTrigger(ClusterTopologyRefreshOptions.RefreshTrigger.values())
-                            .build())
-                    .build());
-            this.client = c;
-        } else {
-            RedisClient c = RedisClient.create(resources);
-            c.setOptions(ClientOptions.builder().autoReconnect(true)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    .requestQueueSize(10_000).socketOptions(socket).timeoutOptions(timeouts).build());
-            this.client = c;
-        }
+        this.lettuce = new LettuceClient(uris, RETRY_MIN_MS, RETRY_MAX_MS);
     }
 
     /**
@@ -192,33 +145,6 @@ public final class RedisConnection implements AutoCloseable {
         RedisConnection c = new RedisConnection(uri, executor);
         c.connect();
         return c;
-    }
-
-    /**
-     * The seeds as given, each a {@link RedisURI}: the scheme and credentials of the first apply to seeds written
-     * as {@code host:port} only.
-     */
-    static List<RedisURI> parse(String uri) {
-        if (uri == null || uri.isBlank()) {
-            throw new IllegalArgumentException("no Redis URI");
-        }
-        String[] parts = uri.trim().split(",");
-        int scheme = parts[0].indexOf("://");
-        if (scheme < 0) {
-            throw new IllegalArgumentException("Redis URI without redis:// or rediss:// scheme: " + uri);
-        }
-        int at = parts[0].lastIndexOf('@');
-        String prefix = parts[0].substring(0, at > scheme ? at + 1 : scheme + 3);
-        List<RedisURI> out = new ArrayList<>();
-        for (String part : parts) {
-            String p = part.trim();
-            try {
-                out.add(RedisURI.create(p.contains("://") ? p : prefix + p));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("invalid Redis URI " + p + ": " + e.getMessage(), e);
-            }
-        }
-        return List.copyOf(out);
     }
 
     /**
@@ -315,8 +241,16 @@ public final class RedisConnection implements AutoCloseable {
     private <T> CompletionStage<T> command(Function<BaseRedisAsyncCommands<String, byte[]>, CompletionStage<T>> f) {
         Links l = links;
         if (l == null && !closed && !firstAttempt.isDone()) {
-            // opened a moment ago: wait for the first attempt rather than fail at once
-            return firstAttempt.thenCompose(v -> command(f));
+            synchronized (this) {
+                if (!firstAttempt.isDone()) {
+                    // opened a moment ago: wait for the first attempt rather than fail at once, in order (each
+                    // waiting command after the one before it)
+                    CompletableFuture<T> next = startupTail.handle((x, e) -> null)
+                            .thenCompose(v -> command(f)).toCompletableFuture();
+                    startupTail = next;
+                    return next;
+                }
+            }
         }
         if (l == null || closed) {
             return notConnected();
@@ -560,6 +494,7 @@ public final class RedisConnection implements AutoCloseable {
             }
         }
 
+        // the (un)subscription confirmations complete the commands' futures already
         @Override
         public void subscribed(String channel, long count) {
         }
@@ -584,17 +519,8 @@ public final class RedisConnection implements AutoCloseable {
         CompletableFuture<StatefulConnection<String, byte[]>> commands;
         CompletableFuture<StatefulRedisPubSubConnection<String, byte[]>> pubSub;
         try {
-            if (client instanceof RedisClusterClient c) {
-                // the cluster's topology first (connectAsync needs it), then the two connections
-                commands = c.refreshPartitionsAsync().toCompletableFuture()
-                        .thenCompose(v -> c.connectAsync(CODEC)).thenApply(x -> x);
-                pubSub = commands.thenCompose(x -> c.<String, byte[]>connectPubSubAsync(CODEC))
-                        .thenApply(x -> x);
-            } else {
-                RedisClient c = (RedisClient) client;
-                commands = c.connectAsync(CODEC, uris.get(0)).toCompletableFuture().thenApply(x -> x);
-                pubSub = c.connectPubSubAsync(CODEC, uris.get(0)).toCompletableFuture().thenApply(x -> x);
-            }
+            commands = lettuce.connectCommands(CODEC);
+            pubSub = lettuce.connectPubSub(CODEC, commands);
         } catch (RuntimeException e) {
             failed(e);
             return;
@@ -665,11 +591,7 @@ public final class RedisConnection implements AutoCloseable {
             delay = Math.min(RETRY_MAX_MS, RETRY_MIN_MS << Math.min(attempts, 6));
         }
         firstAttempt.complete(null);
-        try {
-            resources.eventExecutorGroup().schedule(this::connect, delay, TimeUnit.MILLISECONDS);
-        } catch (RuntimeException rejected) {
-            LOG.log(System.Logger.Level.DEBUG, "Redis reconnection not scheduled (closing)", rejected);
-        }
+        lettuce.schedule(this::connect, delay);
     }
 
     /**
@@ -697,27 +619,7 @@ public final class RedisConnection implements AutoCloseable {
             l.pubSub.close();
             l.commandConnection.close();
         }
-        try {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Redis client shutdown", e);
-        }
-        try {
-            resources.shutdown(0, 2, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.DEBUG, "Redis client resources shutdown", e);
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        for (Thread t : lettuceThreads) {
-            try {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        lettuce.shutdown();
         if (ownExecutor != null) {
             ownExecutor.shutdown();
             try {

@@ -59,8 +59,9 @@ class RedisConnectionTest {
                 assertThat(got.poll(5, TimeUnit.SECONDS)).isEqualTo((i % 2 == 0 ? "a#" : "p#x#") + "=" + i);
             }
             assertThat(threads).allMatch(n -> n.startsWith("sio4ee-redis-"));
-            sub.close();
+            sub.unsubscribe("a#").toCompletableFuture().get(5, TimeUnit.SECONDS);
             assertThat(c.numsub("a#").toCompletableFuture().get(5, TimeUnit.SECONDS)).isZero();
+            sub.close();
         }
     }
 
@@ -148,17 +149,17 @@ class RedisConnectionTest {
 
     @Test
     void shouldParseUris() {
-        assertThat(RedisConnection.parse("redis://:secret@127.0.0.1:6380/2")).singleElement().satisfies(u -> {
+        assertThat(LettuceClient.parse("redis://:secret@127.0.0.1:6380/2")).singleElement().satisfies(u -> {
             assertThat(u.getPort()).isEqualTo(6380);
             assertThat(u.getDatabase()).isEqualTo(2);
             assertThat(new String(u.getCredentialsProvider().resolveCredentials().block().getPassword())).isEqualTo("secret");
         });
-        var seeds = RedisConnection.parse("rediss://:pw@h1:7000,h2:7001,redis://h3:7002");
+        var seeds = LettuceClient.parse("rediss://:pw@h1:7000,h2:7001,redis://h3:7002");
         assertThat(seeds).hasSize(3);
         assertThat(seeds.get(1).isSsl()).isTrue();
         assertThat(new String(seeds.get(1).getCredentialsProvider().resolveCredentials().block().getPassword())).isEqualTo("pw");
         assertThat(seeds.get(2).isSsl()).isFalse();
-        assertThatThrownBy(() -> RedisConnection.parse("127.0.0.1:6379"))
+        assertThatThrownBy(() -> LettuceClient.parse("127.0.0.1:6379"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scheme");
     }
 }
