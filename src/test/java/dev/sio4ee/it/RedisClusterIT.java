@@ -46,7 +46,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * server with the official {@code @socket.io/redis-adapter} 8.3, and {@code @socket.io/redis-emitter}.
  * {@code redis-cluster.mjs} connects two official clients to each node and checks every operation from every node
  * on every client. Then Redis stops: node A still serves its own clients; Redis restarts: the whole cluster works
- * again. Last, stopping the server as an undeploy does leaves none of the application's threads behind.
+ * again. The same checks on the sharded adapter (in-JVM sio4ee nodes and a Node node with
+ * {@code createShardedAdapter}). Last, stopping the deployed server as an undeploy does leaves none of the
+ * application's threads behind.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -118,8 +120,26 @@ class RedisClusterIT {
         assertThat(again.getBoolean("ok")).as("result %s", again).isTrue();
     }
 
+    /**
+     * The sharded adapter (Redis 7 SSUBSCRIBE/SPUBLISH, subscription mode dynamic): two sio4ee nodes of this JVM
+     * configured with {@code redis-sharded} and a Node node with the official {@code createShardedAdapter}. The
+     * deployed node stays on the classic adapter (Payara Micro's container holds one deployment at a time).
+     */
     @Test
     @Order(3)
+    void shouldRunEveryOperationOnTheShardedAdapter() throws Exception {
+        RedisConfig sharded = RedisConfig.of("redis-sharded", redis().uri(), null, 3000L, "dynamic");
+        try (InJvmNode c = new InJvmNode(sharded, "A"); InJvmNode d = new InJvmNode(sharded, "B")) {
+            JsonObject r = NodeClient.run(160, "redis-cluster.mjs", redis().uri(), "sharded",
+                    c.uri() + "?transport=polling", d.uri() + "?transport=polling");
+            assertThat(r.getJsonArray("failures")).as("failed checks of %s", r).isEmpty();
+            assertThat(r.getBoolean("ok")).as("result %s", r).isTrue();
+            assertThat(r.getInt("checks")).as("checks run").isGreaterThan(200);
+        }
+    }
+
+    @Test
+    @Order(4)
     void shouldLeaveNoThreadBehindWhenTheServerStops() throws Exception {
         JsonObject running = get("threads");
         assertThat(running.getJsonArray("threads").toString()).as("the Redis client's threads, while running")
