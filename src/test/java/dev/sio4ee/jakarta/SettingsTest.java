@@ -137,6 +137,8 @@ class SettingsTest {
     void shouldNameTheRedisSettingThatIsWrong() {
         assertThatThrownBy(() -> Settings.of(Map.of(Settings.ADAPTER, "redis"), Map.of(), Map.of()).redis())
                 .hasMessageContaining("needs a Redis URI").hasMessageContaining(Settings.REDIS_URI);
+        assertThatThrownBy(() -> Settings.of(Map.of(Settings.ADAPTER, "redis", Settings.REDIS_URI, "redis://h",
+                Settings.REDIS_KEY, "a#b"), Map.of(), Map.of()).redis()).hasMessageContaining("a#b");
         assertThatThrownBy(() -> Settings.of(Map.of(Settings.ADAPTER, "memcached"), Map.of(), Map.of()).redis())
                 .hasMessageContaining("memcached").hasMessageContaining(Settings.ADAPTER);
         assertThatThrownBy(() -> Settings.of(Map.of(Settings.ADAPTER, "redis", Settings.REDIS_URI, "localhost:6379"),

@@ -61,8 +61,9 @@ public record RedisConfig(boolean sharded, String uri, String key, long requests
             throw new IllegalArgumentException("a Redis URI starts with redis://, rediss:// or redis-socket://, got '"
                     + uri + "'");
         }
-        if (key.isEmpty()) {
-            throw new IllegalArgumentException("the channel prefix must not be empty");
+        if (key.isEmpty() || key.indexOf('#') >= 0 || key.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("the channel prefix must be non-empty, without '#' or spaces, got '"
+                    + key + "'");
         }
         if (requestsTimeout <= 0) {
             throw new IllegalArgumentException("the requests timeout must be positive, got " + requestsTimeout);
