@@ -12,32 +12,17 @@
 //   {"type":"disconnect","client":i,"reason":...}
 //   {"type":"server","event":...,"args":[...]}                 (serverSideEmit; answered with args[0] + 1 when a
 //                                                               number, else "node-server")
-// Binary values travel as {"$bin":"<base64>"} both ways. The process exits on {"op":"quit"} or when stdin closes.
+// Binary values travel as {"$bin":"<hex>"} both ways (redis-common.mjs, shared with redis-node.mjs). The process exits on {"op":"quit"} or when stdin closes.
 import { createServer } from "node:http";
 import readline from "node:readline";
 import { Server } from "socket.io";
 import { io as connectClient } from "socket.io-client";
 import { createClient, createCluster } from "redis";
 import { createShardedAdapter } from "@socket.io/redis-adapter";
+import { fromJson, toJson } from "./redis-common.mjs";
 
 const [uri, subscriptionMode, channelPrefix, clientCount] = process.argv.slice(2);
 const out = (obj) => process.stdout.write(JSON.stringify(obj) + "\n");
-
-const enc = (v) => {
-  if (Buffer.isBuffer(v) || v instanceof Uint8Array) return { $bin: Buffer.from(v).toString("base64") };
-  if (v instanceof ArrayBuffer) return { $bin: Buffer.from(v).toString("base64") };
-  if (Array.isArray(v)) return v.map(enc);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, enc(x)]));
-  return v === undefined ? null : v;
-};
-const dec = (v) => {
-  if (Array.isArray(v)) return v.map(dec);
-  if (v && typeof v === "object") {
-    if (typeof v.$bin === "string") return Buffer.from(v.$bin, "base64");
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dec(x)]));
-  }
-  return v;
-};
 
 const seeds = uri.replace(/^redis:\/\//, "").split(",");
 const pub = seeds.length > 1
@@ -56,7 +41,7 @@ io.on("connection", (socket) => {
 for (const event of ["hello", "count", "blob"]) {
   io.on(event, (...args) => {
     const ack = typeof args.at(-1) === "function" ? args.pop() : null;
-    out({ type: "server", event, args: enc(args) });
+    out({ type: "server", event, args: toJson(args) });
     if (ack) ack(typeof args[0] === "number" ? args[0] + 1 : "node-server");
   });
 }
@@ -68,7 +53,7 @@ for (let i = 0; i < Number(clientCount); i++) {
   const c = connectClient(`http://127.0.0.1:${port}`, { transports: ["websocket"], reconnection: false });
   c.onAny((event, ...args) => {
     const ack = typeof args.at(-1) === "function" ? args.pop() : null;
-    out({ type: "client", client: i, event, args: enc(args) });
+    out({ type: "client", client: i, event, args: toJson(args) });
     if (ack) ack(`node-client-${i}`);
   });
   c.on("disconnect", (reason) => out({ type: "disconnect", client: i, reason }));
@@ -81,15 +66,16 @@ const target = (cmd) => {
   if (cmd.rooms && cmd.rooms.length) op = op.to(cmd.rooms);
   if (cmd.except && cmd.except.length) op = op.except(cmd.except);
   if (cmd.local) op = op.local;
+  if (cmd.volatile) op = op.volatile;
   if (cmd.timeout) op = op.timeout(cmd.timeout);
   return op;
 };
 const serverSocket = (i) => io.of("/").sockets.get(clients[i].id);
-const snapshot = (s) => ({ id: s.id, rooms: [...s.rooms], data: enc(s.data), handshake: enc(s.handshake) });
+const snapshot = (s) => ({ id: s.id, rooms: [...s.rooms], data: toJson(s.data), handshake: toJson(s.handshake) });
 
 const handlers = {
-  emit: (cmd) => { target(cmd).emit(cmd.event, ...dec(cmd.args || [])); return {}; },
-  emitWithAck: async (cmd) => ({ responses: enc(await target(cmd).emitWithAck(cmd.event, ...dec(cmd.args || []))) }),
+  emit: (cmd) => { target(cmd).emit(cmd.event, ...fromJson(cmd.args || [])); return {}; },
+  emitWithAck: async (cmd) => ({ responses: toJson(await target(cmd).emitWithAck(cmd.event, ...fromJson(cmd.args || []))) }),
   join: (cmd) => { serverSocket(cmd.client).join(cmd.room); return {}; },
   leave: (cmd) => { serverSocket(cmd.client).leave(cmd.room); return {}; },
   rooms: (cmd) => ({ rooms: [...(serverSocket(cmd.client)?.rooms ?? [])] }),
@@ -97,9 +83,9 @@ const handlers = {
   socketsLeave: (cmd) => { target(cmd).socketsLeave(cmd.room); return {}; },
   disconnectSockets: (cmd) => { target(cmd).disconnectSockets(cmd.close); return {}; },
   fetchSockets: async (cmd) => ({ sockets: (await target(cmd).fetchSockets()).map(snapshot) }),
-  serverSideEmit: (cmd) => { io.serverSideEmit(cmd.event, ...dec(cmd.args || [])); return {}; },
+  serverSideEmit: (cmd) => { io.serverSideEmit(cmd.event, ...fromJson(cmd.args || [])); return {}; },
   serverSideEmitWithAck: async (cmd) =>
-    ({ responses: enc(await io.serverSideEmitWithAck(cmd.event, ...dec(cmd.args || []))) }),
+    ({ responses: toJson(await io.serverSideEmitWithAck(cmd.event, ...fromJson(cmd.args || []))) }),
   serverCount: async () => ({ count: await io.of("/").adapter.serverCount() }),
   reconnect: async (cmd) => {
     const c = clients[cmd.client];

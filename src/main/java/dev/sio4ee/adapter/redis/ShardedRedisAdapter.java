@@ -87,7 +87,7 @@ public final class ShardedRedisAdapter extends ClusterAdapter {
 
     /**
      * The adapter of one namespace, already subscribing its channels.
-     * <pre>{@code ShardedRedisAdapter a = ShardedRedisAdapter.create(namespace, redis, RedisAdapterOptions.defaults());}</pre>
+     * <pre>{@code ShardedRedisAdapter a = ShardedRedisAdapter.create(nsp, redis, RedisAdapterOptions.defaults());}</pre>
      *
      * @param host    the namespace
      * @param redis   the connection

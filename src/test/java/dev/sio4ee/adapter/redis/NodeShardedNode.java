@@ -12,7 +12,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A real Node socket.io 4.8 node with the official sharded Redis adapter ({@code src/test/node/redis-node-sharded.mjs}),
+ * A real Node socket.io 4.8 node with the official sharded Redis adapter
+ * ({@code src/test/node/redis-node-sharded.mjs}),
  * with its own socket.io-client clients, driven over stdin/stdout with one JSON object per line.
  */
 final class NodeShardedNode implements AutoCloseable {
@@ -156,13 +157,13 @@ final class NodeShardedNode implements AutoCloseable {
         return id;
     }
 
-    /** {@code {"$bin": base64}}, the script's form of a binary value. */
+    /** {@code {"$bin": hex}}, the script's form of a binary value. */
     static JsonObject bin(byte[] bytes) {
-        return Json.createObjectBuilder().add("$bin", Base64.getEncoder().encodeToString(bytes)).build();
+        return Json.createObjectBuilder().add("$bin", HexFormat.of().formatHex(bytes)).build();
     }
 
     static byte[] bytes(JsonValue bin) {
-        return Base64.getDecoder().decode(bin.asJsonObject().getString("$bin"));
+        return HexFormat.of().parseHex(bin.asJsonObject().getString("$bin"));
     }
 
     static jakarta.json.JsonArray strings(String... values) {

@@ -50,34 +50,51 @@ class ShardedRedisNodeInteropTest {
     @Nested
     class OnOneRedis extends Scenarios {
         OnOneRedis() {
-            super(single);
+            super(single, SubscriptionMode.DYNAMIC);
         }
     }
 
     @Nested
     class OnARedisCluster extends Scenarios {
         OnARedisCluster() {
-            super(cluster);
+            super(cluster, SubscriptionMode.DYNAMIC);
+        }
+    }
+
+    @Nested
+    class InStaticMode extends Scenarios {
+        InStaticMode() {
+            super(single, SubscriptionMode.STATIC);
+        }
+    }
+
+    @Nested
+    class InDynamicPrivateModeOnARedisCluster extends Scenarios {
+        InDynamicPrivateModeOnARedisCluster() {
+            super(cluster, SubscriptionMode.DYNAMIC_PRIVATE);
         }
     }
 
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     abstract static class Scenarios {
         private final RedisServerFixture redis;
+        private final SubscriptionMode mode;
         private final String prefix = "interop" + PREFIXES.incrementAndGet();
         SioNode java;
         WireClient clientJ;
         NodeShardedNode node;
 
-        Scenarios(RedisServerFixture redis) {
+        Scenarios(RedisServerFixture redis, SubscriptionMode mode) {
             this.redis = redis;
+            this.mode = mode;
         }
 
         @BeforeAll
         void startBothNodes() throws Exception {
-            java = new SioNode(redis.uri(), RedisAdapterOptions.defaults().withChannelPrefix(prefix));
+            java = new SioNode(redis.uri(), RedisAdapterOptions.defaults().withChannelPrefix(prefix)
+                    .withSubscriptionMode(mode));
             clientJ = java.client("/");
-            node = new NodeShardedNode(redis.uri(), SubscriptionMode.DYNAMIC, prefix, 1);
+            node = new NodeShardedNode(redis.uri(), mode, prefix, 1);
             Wait.until(() -> SioNode.await(java.adapter("/").serverCount()) == 2, "the Node node counted");
             Wait.until(() -> node.call("serverCount").getInt("count") == 2, "the sio4ee node counted by Node");
         }
@@ -96,7 +113,11 @@ class ShardedRedisNodeInteropTest {
             return node.clients.get(0);
         }
 
+        /** Waits until the room's channel is subscribed, when the mode gives the room one. */
         void awaitRoomChannel(String room) {
+            if (mode == SubscriptionMode.STATIC || mode == SubscriptionMode.DYNAMIC && room.length() == 20) {
+                return;
+            }
             Wait.until(() -> ShardedRedisAdapterTest.shardChannels(redis, prefix).contains(prefix + "#/#" + room + "#"),
                     "the channel of " + room + " subscribed");
         }
@@ -148,6 +169,7 @@ class ShardedRedisNodeInteropTest {
 
         @Test
         void javaBroadcastToTheNodeSocketsOwnRoom() {
+            awaitRoomChannel(nodeId());
             java.io.to(nodeId()).emit("private");
             node.clientEvent(0, "private");
         }
@@ -172,6 +194,13 @@ class ShardedRedisNodeInteropTest {
             assertThat(node.heard(0, "local-event")).isFalse();
             assertThat(clientJ.nextText()).isEqualTo("2[\"local-event\"]");
             assertThat(clientJ.nextText()).isEqualTo("2[\"end-local\"]");
+        }
+
+        @Test
+        void javaVolatileBroadcastReachesTheNodeClient() {
+            java.io.asVolatile().emit("volatile-event", 1);
+            assertThat(node.clientEvent(0, "volatile-event").getJsonArray("args").toString()).isEqualTo("[1]");
+            assertThat(clientJ.nextText()).isEqualTo("2[\"volatile-event\",1]");
         }
 
         @Test
@@ -267,6 +296,7 @@ class ShardedRedisNodeInteropTest {
 
         @Test
         void nodeBroadcastToTheJavaSocketsOwnRoom() {
+            awaitRoomChannel(clientJ.id);
             node.call("emit", Json.createObjectBuilder().add("event", "private").add("rooms", array(clientJ.id)));
             assertThat(clientJ.nextText()).isEqualTo("2[\"private\"]");
         }
@@ -288,6 +318,13 @@ class ShardedRedisNodeInteropTest {
             node.call("emit", Json.createObjectBuilder().add("event", "end-nlocal"));
             assertThat(clientJ.nextText()).isEqualTo("2[\"end-nlocal\"]");
             node.clientEvent(0, "local-event");
+        }
+
+        @Test
+        void nodeVolatileBroadcastReachesTheJavaClient() {
+            node.call("emit", Json.createObjectBuilder().add("event", "volatile-event").add("volatile", true));
+            assertThat(clientJ.nextText()).isEqualTo("2[\"volatile-event\"]");
+            node.clientEvent(0, "volatile-event");
         }
 
         @Test
