@@ -1,5 +1,8 @@
 package dev.sio4ee.cdi;
 
+import dev.sio4ee.adapter.Adapter;
+import dev.sio4ee.adapter.redis.RedisConfig;
+import dev.sio4ee.adapter.redis.RedisNode;
 import dev.sio4ee.engine.AllowRequest;
 import dev.sio4ee.engine.EngineConnectionListener;
 import dev.sio4ee.engine.EngineOptions;
@@ -83,6 +86,8 @@ public class SocketIoRegistry {
     private Jsonb jsonb;
     private ClassLoader applicationLoader;
     private Routes routes;
+    /** The Redis connection when in a cluster (typed AutoCloseable: this bean's signatures name no Redis type). */
+    private AutoCloseable cluster;
 
     /**
      * Starts the server once with the default Socket.IO options; later calls return the running one.
@@ -107,23 +112,32 @@ public class SocketIoRegistry {
      * @return the running engine
      */
     public EngineServer start(EngineOptions options, SocketIoOptions ioOptions, Collection<String> namespaces) {
-        return start(options, ioOptions, namespaces, null);
+        return start(options, ioOptions, namespaces, null, null);
     }
 
     /**
-     * Starts the server once, running application code (observers, guards, handlers) on the given executor: the
+     * Starts the server once, running application code (observers, guards, handlers) on the given executor, and in
+     * a Redis cluster when {@code redis} is given (the setting {@code dev.sio4ee.ADAPTER}). The executor is the
      * container's {@code ManagedExecutorService}, which the container glue looks up; {@code null} starts the
-     * engine's own bounded pool. Each socket's deliveries run in order, one at a time, on that executor.
-     * <pre>{@code registry.start(EngineOptions.defaults(), SocketIoOptions.defaults(), List.of(), managedExecutor);}</pre>
+     * engine's own bounded pool. Each socket's deliveries run in order, one at a time, on that executor, and the
+     * incoming Redis messages are handled there too. The Redis connection opens now and closes in {@link #stop()};
+     * the namespaces' adapters are the Redis adapters, unless a {@link SocketIoSetup} bean chooses another one in
+     * its {@code options}. Later calls return the running engine.
+     * <pre>{@code
+     * registry.start(EngineOptions.defaults(), SocketIoOptions.defaults(), List.of("/chat"),
+     *         RedisConfig.classic("redis://127.0.0.1:6379"), managedExecutor);
+     * }</pre>
      *
      * @param options    the engine options
      * @param ioOptions  the Socket.IO options
      * @param namespaces namespaces to create at start
-     * @param executor   where application code runs, or null for the engine's own pool
+     * @param redis      the Redis adapter to use, or null for the options' adapter (in memory by default)
+     * @param executor   where application code and incoming Redis messages run, or null for the engine's own pool
+     *                   (and threads of the Redis connection's own)
      * @return the running engine
      */
     public synchronized EngineServer start(EngineOptions options, SocketIoOptions ioOptions,
-                                           Collection<String> namespaces, Executor executor) {
+                                           Collection<String> namespaces, RedisConfig redis, Executor executor) {
         if (engine == null) {
             applicationLoader = Thread.currentThread().getContextClassLoader();
             scheduler = new ExecutorScheduler("sio4ee-timer");
@@ -137,9 +151,15 @@ public class SocketIoRegistry {
             if (engineListeners.isResolvable()) {
                 EngineConnectionListener raw = engineListeners.get();
                 LOG.log(System.Logger.Level.INFO, "raw Engine.IO mode: sessions go to {0}", raw.getClass().getName());
+                if (redis != null) {
+                    LOG.log(System.Logger.Level.WARNING, "raw Engine.IO mode has no adapter: the {0} is not used",
+                            redis);
+                }
                 engine.onConnection(raw);
             } else {
-                io = new SocketIoServer(socketIoOptions(ioOptions), scheduler).attach(engine);
+                SocketIoOptions configured = redis == null ? ioOptions
+                        : ioOptions.withAdapter(joinCluster(redis, executor));
+                io = new SocketIoServer(socketIoOptions(configured), scheduler).attach(engine);
                 for (SocketIoSetup setup : setups) {
                     setup.configure(io);
                 }
@@ -159,6 +179,18 @@ public class SocketIoRegistry {
             }
         }
         return engine;
+    }
+
+    /**
+     * Opens the Redis connection. The Redis client library is reached only from here, through
+     * {@link RedisNode}, and only when a Redis adapter is chosen: a WAR without it runs the in-memory adapter.
+     */
+    private Adapter.Factory joinCluster(RedisConfig redis, Executor incoming) {
+        RedisNode node = RedisNode.open(redis, incoming);
+        cluster = node;
+        LOG.log(System.Logger.Level.INFO, "sio4ee: in a cluster through the {0}; incoming messages handled on {1}",
+                node, incoming == null ? "threads of the Redis connection's own" : "the container's managed executor");
+        return node.adapter();
     }
 
     /** The default options, as the setup beans adjust them. */
@@ -226,6 +258,7 @@ public class SocketIoRegistry {
                 io.close();
                 io = null;
             }
+            leaveCluster();
             engine.close();
             scheduler.close();
             engine = null;
@@ -237,6 +270,18 @@ public class SocketIoRegistry {
                 }
                 jsonb = null;
             }
+        }
+    }
+
+    /** Closes the Redis connection (its threads end with it). */
+    private void leaveCluster() {
+        if (cluster != null) {
+            try {
+                cluster.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "sio4ee: closing the Redis connection failed", e);
+            }
+            cluster = null;
         }
     }
 

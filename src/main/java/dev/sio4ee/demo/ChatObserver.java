@@ -5,6 +5,7 @@ import dev.sio4ee.cdi.Namespace;
 import dev.sio4ee.cdi.SocketConnected;
 import dev.sio4ee.cdi.SocketDisconnected;
 import dev.sio4ee.cdi.SocketEventReceived;
+import dev.sio4ee.server.RemoteSocket;
 import dev.sio4ee.server.Socket;
 import dev.sio4ee.server.SocketIoServer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,8 +75,11 @@ public class ChatObserver {
     void connected(@Observes @Namespace(NSP) SocketConnected e) {
         Socket socket = e.socket();
         socket.join(userRoom(nickname(socket)));
-        socket.emit("welcome", Map.of("nickname", nickname(socket), "rooms", directory()));
-        io.of(NSP).emit("users", onlineUsers());
+        Map<String, Object> welcome = new LinkedHashMap<>();
+        welcome.put("nickname", nickname(socket));
+        welcome.put("rooms", localDirectory());
+        socket.emit("welcome", welcome);
+        pushPresence();
     }
 
     void join(@Observes @Namespace(NSP) @EventName("join") SocketEventReceived e) {
@@ -95,7 +99,7 @@ public class ChatObserver {
         if (!already && !quiet) {
             socket.to(room).emit("notice", notice(room, nick + " joined #" + room));
         }
-        io.of(NSP).emit("rooms", directory());
+        pushRooms();
     }
 
     void leave(@Observes @Namespace(NSP) @EventName("leave") SocketEventReceived e) {
@@ -108,7 +112,7 @@ public class ChatObserver {
         socket.leave(room);
         e.ack(Map.of("ok", true, "room", room));
         socket.to(room).emit("notice", notice(room, nickname(socket) + " left #" + room));
-        io.of(NSP).emit("rooms", directory());
+        pushRooms();
     }
 
     void message(@Observes @Namespace(NSP) @EventName("message") SocketEventReceived e) {
@@ -131,17 +135,26 @@ public class ChatObserver {
         String text = text(body);
         Socket socket = e.socket();
         String from = nickname(socket);
-        String recipient = onlineUsers().stream().filter(n -> n.equalsIgnoreCase(to)).findFirst().orElse(null);
-        if (recipient == null || text == null) {
-            e.ack(Map.of("ok", false, "error", text == null ? "empty message" : to + " is not online"));
+        if (text == null || to.isBlank()) {
+            e.ack(Map.of("ok", false, "error", "empty message"));
             return;
         }
-        ChatMessage m = new ChatMessage(log.nextId(), null, from, text, System.currentTimeMillis());
-        Map<String, Object> payload = new LinkedHashMap<>(m.toMap());
-        payload.put("to", recipient);
-        // to the recipient's tabs, and to the sender's other tabs (so every tab shows the conversation)
-        io.of(NSP).to(userRoom(recipient), userRoom(from)).except(socket.id()).emit("private", payload);
-        e.ack(Map.of("ok", true, "id", m.id(), "ts", m.ts()));
+        // the recipient may be connected to another server of the cluster: ask them all (the adapter does)
+        io.of(NSP).in(userRoom(to)).fetchSockets().whenComplete((sockets, failure) -> {
+            String recipient = sockets == null ? null : sockets.stream().map(r -> r.data().get("nickname"))
+                    .filter(n -> n != null).map(Object::toString).findFirst().orElse(null);
+            if (recipient == null) {
+                e.ack(Map.of("ok", false, "error", to + " is not online"));
+                return;
+            }
+            ChatMessage m = new ChatMessage(log.nextId(), null, from, text, System.currentTimeMillis());
+            Map<String, Object> payload = new LinkedHashMap<>(m.toMap());
+            payload.put("to", recipient);
+            // to the recipient's tabs, and to the sender's other tabs (so every tab shows the conversation),
+            // on every server
+            io.of(NSP).to(userRoom(recipient), userRoom(from)).except(socket.id()).emit("private", payload);
+            e.ack(Map.of("ok", true, "id", m.id(), "ts", m.ts()));
+        });
     }
 
     void typing(@Observes @Namespace(NSP) @EventName("typing") SocketEventReceived e) {
@@ -156,35 +169,74 @@ public class ChatObserver {
     }
 
     void disconnected(@Observes @Namespace(NSP) SocketDisconnected e) {
-        io.of(NSP).emit("users", onlineUsers());
-        io.of(NSP).emit("rooms", directory());
+        pushPresence();
     }
 
-    /** Nicknames of the connected sockets, sorted, once each (a person may have two tabs). */
-    private List<String> onlineUsers() {
+    /**
+     * Tells every client of every server who is online and the room directory. The sockets are fetched from the
+     * whole cluster (with the in-memory adapter, from this server), and the lists are broadcast through the
+     * adapter, so a user on one server sees the users of the others.
+     */
+    private void pushPresence() {
+        io.of(NSP).fetchSockets().whenComplete((sockets, failure) -> {
+            if (sockets != null) {
+                io.of(NSP).emit("users", onlineUsers(sockets));
+                io.of(NSP).emit("rooms", directory(sockets));
+            }
+        });
+    }
+
+    private void pushRooms() {
+        io.of(NSP).fetchSockets().whenComplete((sockets, failure) -> {
+            if (sockets != null) {
+                io.of(NSP).emit("rooms", directory(sockets));
+            }
+        });
+    }
+
+    /** Nicknames of the sockets, sorted, once each (a person may have two tabs). */
+    private static List<String> onlineUsers(List<RemoteSocket> sockets) {
         TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (Socket s : io.of(NSP).sockets().values()) {
-            String n = nickname(s);
-            if (n != null && s.connected()) {
-                names.add(n);
+        for (RemoteSocket s : sockets) {
+            Object n = s.data().get("nickname");
+            if (n != null) {
+                names.add(n.toString());
             }
         }
         return List.copyOf(names);
     }
 
-    /** The default rooms and every room someone is in, with how many people are in it. */
-    private List<Map<String, Object>> directory() {
+    /** The directory this server alone knows, for the welcome; the cluster's follows in a {@code rooms} push. */
+    private List<Map<String, Object>> localDirectory() {
         Map<String, TreeSet<String>> members = new TreeMap<>();
-        DEFAULT_ROOMS.forEach(r -> members.put(r, new TreeSet<>()));
         for (Socket s : io.of(NSP).sockets().values()) {
-            for (String r : s.rooms()) {
-                if (ROOM.matcher(r).matches() && s.connected()) {
-                    members.computeIfAbsent(r, k -> new TreeSet<>()).add(nickname(s));
-                }
+            if (s.connected()) {
+                s.rooms().forEach(r -> members.computeIfAbsent(r, k -> new TreeSet<>()).add(nickname(s)));
             }
         }
+        return directory(members);
+    }
+
+    /** The default rooms and every room someone is in, with how many people are in it. */
+    private static List<Map<String, Object>> directory(List<RemoteSocket> sockets) {
+        Map<String, TreeSet<String>> members = new TreeMap<>();
+        for (RemoteSocket s : sockets) {
+            Object n = s.data().get("nickname");
+            s.rooms().forEach(r -> members.computeIfAbsent(r, k -> new TreeSet<>()).add(String.valueOf(n)));
+        }
+        return directory(members);
+    }
+
+    private static List<Map<String, Object>> directory(Map<String, TreeSet<String>> byRoom) {
+        Map<String, Integer> counts = new TreeMap<>();
+        DEFAULT_ROOMS.forEach(r -> counts.put(r, 0));
+        byRoom.forEach((room, who) -> {
+            if (ROOM.matcher(room).matches()) {
+                counts.put(room, who.size());
+            }
+        });
         List<Map<String, Object>> list = new ArrayList<>();
-        members.forEach((room, who) -> list.add(Map.of("name", room, "members", who.size())));
+        counts.forEach((room, n) -> list.add(Map.of("name", room, "members", n)));
         return list;
     }
 
@@ -192,7 +244,14 @@ public class ChatObserver {
         return Map.of("room", room, "text", text, "ts", System.currentTimeMillis());
     }
 
-    private static String userRoom(String nickname) {
+    /**
+     * The room of a user's sockets (a user may have several tabs, on several servers).
+     * <pre>{@code io.of("/chat").to(ChatObserver.userRoom("alice")).emit("private", m)}</pre>
+     *
+     * @param nickname the nickname
+     * @return {@code user:<nickname in lower case>}
+     */
+    public static String userRoom(String nickname) {
         return "user:" + nickname.toLowerCase(java.util.Locale.ROOT);
     }
 

@@ -3,13 +3,18 @@ package dev.sio4ee.demo;
 import dev.sio4ee.cdi.ConnectionGuard;
 import dev.sio4ee.cdi.Namespace;
 import dev.sio4ee.server.ConnectError;
+import dev.sio4ee.server.RemoteSocket;
 import dev.sio4ee.server.Socket;
 import dev.sio4ee.server.SocketIoServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -28,8 +33,30 @@ import java.util.regex.Pattern;
 public class NicknameGuard implements ConnectionGuard {
     private static final Pattern NICKNAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]{0,19}");
 
+    private static final long CLUSTER_WAIT_SECONDS = 6;
+
     @Inject
     SocketIoServer io;
+
+    /**
+     * The sockets of the user on every server (a bounded wait: on one server the answer is immediate); none when
+     * the cluster does not answer, then the local check stands.
+     */
+    private List<RemoteSocket> sameNickname(String nickname) {
+        try {
+            return io.of(ChatObserver.NSP).in(ChatObserver.userRoom(nickname)).fetchSockets().toCompletableFuture()
+                    .get(CLUSTER_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (ExecutionException | TimeoutException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean sameSession(String session, Map<String, Object> otherData) {
+        return session.length() >= 8 && session.equals(otherData.get("session"));
+    }
 
     @Override
     public void check(Socket socket, Principal caller) {
@@ -41,8 +68,13 @@ public class NicknameGuard implements ConnectionGuard {
                     Map.of("field", "nickname"));
         }
         for (Socket other : io.of(ChatObserver.NSP).sockets().values()) {
-            if (nickname.equalsIgnoreCase(ChatObserver.nickname(other))
-                    && !(session.length() >= 8 && session.equals(other.data().get("session")))) {
+            if (nickname.equalsIgnoreCase(ChatObserver.nickname(other)) && !sameSession(session, other.data())) {
+                throw new ConnectError("nickname taken", Map.of("field", "nickname"));
+            }
+        }
+        // in a cluster, the other servers' users too
+        for (RemoteSocket other : sameNickname(nickname)) {
+            if (!sameSession(session, other.data())) {
                 throw new ConnectError("nickname taken", Map.of("field", "nickname"));
             }
         }

@@ -1,5 +1,6 @@
 package dev.sio4ee.jakarta;
 
+import dev.sio4ee.adapter.redis.RedisConfig;
 import dev.sio4ee.engine.EngineOptions;
 import dev.sio4ee.server.SocketIoOptions;
 import java.lang.reflect.Method;
@@ -62,11 +63,22 @@ public final class Settings {
      * {@code java:comp/DefaultManagedExecutorService}); {@code none} for sio4ee's own bounded pool.
      */
     public static final String EXECUTOR = "dev.sio4ee.EXECUTOR";
+    /** The adapter: {@code memory} (default, one server), {@code redis} or {@code redis-sharded} (a cluster). */
+    public static final String ADAPTER = "dev.sio4ee.ADAPTER";
+    /** The Redis URI of the Redis adapters ({@code redis://host:6379}, {@code rediss://:password@host/0}, ...). */
+    public static final String REDIS_URI = "dev.sio4ee.REDIS_URI";
+    /** The channel prefix of the Redis adapters (default {@code socket.io}, as Node's {@code key}). */
+    public static final String REDIS_KEY = "dev.sio4ee.REDIS_KEY";
+    /** ms to wait for the other nodes' answers to a cluster request (default 5000). */
+    public static final String REDIS_REQUESTS_TIMEOUT = "dev.sio4ee.REDIS_REQUESTS_TIMEOUT";
+    /** The sharded adapter's subscription mode: {@code static}, {@code dynamic} (default), {@code dynamic-private}. */
+    public static final String REDIS_SUBSCRIPTION_MODE = "dev.sio4ee.REDIS_SUBSCRIPTION_MODE";
 
     /** Every setting name, for documentation and validation. */
     public static final List<String> NAMES = List.of(PATH, PING_INTERVAL, PING_TIMEOUT, UPGRADE_TIMEOUT,
             MAX_HTTP_BUFFER_SIZE, TRANSPORTS, ALLOW_UPGRADES, CORS_ORIGINS, CORS_CREDENTIALS, COOKIE,
-            CONNECT_TIMEOUT, NAMESPACES, CLEANUP_EMPTY_CHILD_NAMESPACES, MAX_ATTACHMENTS, SERVE_CLIENT, EXECUTOR);
+            CONNECT_TIMEOUT, NAMESPACES, CLEANUP_EMPTY_CHILD_NAMESPACES, MAX_ATTACHMENTS, SERVE_CLIENT, EXECUTOR,
+            ADAPTER, REDIS_URI, REDIS_KEY, REDIS_REQUESTS_TIMEOUT, REDIS_SUBSCRIPTION_MODE);
 
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
     private static final Function<String, String> NONE = name -> null;
@@ -318,6 +330,28 @@ public final class Settings {
             return List.of();
         }
         return list(v).stream().map(n -> n.startsWith("/") ? n : "/" + n).distinct().toList();
+    }
+
+    /**
+     * The Redis adapter chosen by {@link #ADAPTER}, or null for the default in-memory adapter. Reading it touches
+     * no Redis client class.
+     * <pre>{@code
+     * RedisConfig redis = settings.redis(); // null unless dev.sio4ee.ADAPTER is redis or redis-sharded
+     * }</pre>
+     *
+     * @return the config, or null
+     * @throws IllegalArgumentException naming the setting whose value is invalid (an unknown adapter, no URI...)
+     */
+    public RedisConfig redis() {
+        String adapter = value(ADAPTER);
+        String uri = value(REDIS_URI);
+        Long timeout = longValue(REDIS_REQUESTS_TIMEOUT);
+        try {
+            return RedisConfig.of(adapter, uri, value(REDIS_KEY), timeout, value(REDIS_SUBSCRIPTION_MODE));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid sio4ee settings: " + e.getMessage() + " (settings " + ADAPTER
+                    + ", " + REDIS_URI + ", " + REDIS_KEY + ", " + REDIS_SUBSCRIPTION_MODE + ")", e);
+        }
     }
 
     private static List<String> list(String csv) {

@@ -1,5 +1,6 @@
 package dev.sio4ee.jakarta;
 
+import dev.sio4ee.adapter.redis.RedisConfig;
 import dev.sio4ee.cdi.SocketIoRegistry;
 import dev.sio4ee.engine.EngineServer;
 import jakarta.inject.Inject;
@@ -19,8 +20,9 @@ import javax.naming.NamingException;
  * Starts sio4ee with the web application: reads the {@link Settings}, starts the registry's server, and
  * registers the long-polling servlet ({@code <path>*}) and the WebSocket endpoint ({@code <path>}, plus the
  * path without its trailing slash) at the configured path; the servlet also serves the browser client
- * ({@link ClientBundle}) unless {@link Settings#SERVE_CLIENT} is false. Nothing to declare: being in the WAR is
- * enough.
+ * ({@link ClientBundle}) unless {@link Settings#SERVE_CLIENT} is false. With {@link Settings#ADAPTER} set to a Redis
+ * adapter, the server joins its cluster (incoming Redis messages handled on the container's default managed
+ * executor) and leaves it when the application stops. Nothing to declare: being in the WAR is enough.
  */
 @WebListener
 public class SocketIoBootstrap implements ServletContextListener {
@@ -33,8 +35,10 @@ public class SocketIoBootstrap implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServletContext ctx = event.getServletContext();
         Settings settings = Settings.from(ctx::getInitParameter);
+        RedisConfig redis = settings.redis();
         EngineServer engine = registry.start(settings.engineOptions(), settings.socketIoOptions(),
-                settings.namespaces(), settings.executor().map(SocketIoBootstrap::managedExecutor).orElse(null));
+                settings.namespaces(), redis,
+                settings.executor().map(SocketIoBootstrap::managedExecutor).orElse(null));
         String path = settings.path();
         String bare = path.substring(0, path.length() - 1);
 

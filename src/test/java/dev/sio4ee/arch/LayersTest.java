@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -71,6 +73,28 @@ class LayersTest {
         noClasses().that().resideInAnyPackage("dev.sio4ee.protocol..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "jakarta.websocket..",
                         "jakarta.enterprise..", "jakarta.json.bind..")
+                .check(classes);
+    }
+
+    /**
+     * The Redis client (optional for the classes jar) is reached only from {@code adapter.redis}; the rest of
+     * sio4ee uses only its plain settings ({@code RedisConfig}) and its one entry ({@code RedisNode}), which the
+     * registry calls when a Redis adapter is chosen (see WithoutRedisClientTest).
+     */
+    @Test
+    void shouldReachTheRedisClientOnlyThroughRedisNode() {
+        noClasses().that().resideOutsideOfPackage("dev.sio4ee.adapter.redis..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "io.netty..", "reactor..",
+                        "org.msgpack..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.sio4ee.adapter.redis..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.sio4ee.adapter.redis..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.simpleNameStartingWith("RedisConfig")))
+                        .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("RedisNode"))))
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.sio4ee.adapter.redis..")
+                .and().doNotHaveFullyQualifiedName("dev.sio4ee.cdi.SocketIoRegistry")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.sio4ee.adapter.redis.RedisNode")
                 .check(classes);
     }
 }

@@ -4,6 +4,7 @@ import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.util.Arrays;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
@@ -24,6 +25,18 @@ public final class Deployments {
                 .importDirectory(new File("target/classes"),
                         path -> !path.get().startsWith("/dev/sio4ee/demo"))
                 .as(JavaArchive.class);
+    }
+
+    /**
+     * The libraries the WAR packs for the Redis adapters (Lettuce with Netty and Reactor, msgpack-core): the jars
+     * of target/sio4ee/WEB-INF/lib, where {@code mvn package} put the project's runtime dependencies.
+     */
+    public static File[] redisLibraries() {
+        File[] jars = new File("target/sio4ee/WEB-INF/lib").listFiles((dir, name) -> name.endsWith(".jar"));
+        if (jars == null || Arrays.stream(jars).noneMatch(j -> j.getName().startsWith("lettuce-core"))) {
+            throw new IllegalStateException("no lettuce-core jar in target/sio4ee/WEB-INF/lib (run mvn package)");
+        }
+        return jars;
     }
 
     /** A WAR with the library, the given test classes and context-params. */

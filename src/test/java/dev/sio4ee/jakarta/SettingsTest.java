@@ -3,6 +3,7 @@ package dev.sio4ee.jakarta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sio4ee.adapter.redis.RedisConfig;
 import dev.sio4ee.engine.EngineOptions;
 import java.util.List;
 import java.util.Map;
@@ -117,5 +118,45 @@ class SettingsTest {
         assertThat(Settings.of(Map.of(), Map.of(), Map.of("SIO4EE_SERVE_CLIENT", "false")).serveClient()).isFalse();
         assertThatThrownBy(() -> Settings.of(Map.of(Settings.SERVE_CLIENT, "no"), Map.of(), Map.of()).serveClient())
                 .hasMessageContaining(Settings.SERVE_CLIENT);
+    }
+
+    @Test
+    void shouldUseTheMemoryAdapterUnlessARedisAdapterIsChosen() {
+        assertThat(Settings.of(Map.of(), Map.of(), Map.of()).redis()).isNull();
+        assertThat(Settings.of(Map.of(Settings.ADAPTER, "memory", Settings.REDIS_URI, "redis://127.0.0.1:1"),
+                Map.of(), Map.of()).redis()).isNull();
+    }
+
+    @Test
+    void shouldReadTheRedisAdapterFromEverySource() {
+        RedisConfig classic = Settings.of(Map.of(Settings.ADAPTER, "redis", Settings.REDIS_URI,
+                "redis://127.0.0.1:6379"), Map.of(), Map.of()).redis();
+        assertThat(classic).isEqualTo(new RedisConfig(false, "redis://127.0.0.1:6379", "socket.io", 5000,
+                "dynamic"));
+        RedisConfig sharded = Settings.of(Map.of(Settings.ADAPTER, "redis"),
+                Map.of(Settings.REDIS_URI, "rediss://:secret@cache:6380/2", Settings.REDIS_KEY, "chat"),
+                Map.of("SIO4EE_ADAPTER", "redis-sharded", "SIO4EE_REDIS_REQUESTS_TIMEOUT", "1500"),
+                Map.of(Settings.REDIS_SUBSCRIPTION_MODE, "dynamic-private")).redis();
+        assertThat(sharded).isEqualTo(new RedisConfig(true, "rediss://:secret@cache:6380/2", "chat", 1500,
+                "dynamic-private"));
+        assertThat(sharded.toString()).contains(":***@cache").doesNotContain("secret");
+    }
+
+    @Test
+    void shouldNameTheRedisSettingThatIsWrong() {
+        assertThatThrownBy(() -> Settings.of(Map.of(Settings.ADAPTER, "redis"), Map.of(), Map.of()).redis())
+                .hasMessageContaining("needs a Redis URI").hasMessageContaining(Settings.REDIS_URI);
+        assertThatThrownBy(() -> Settings.of(Map.of(Settings.ADAPTER, "redis", Settings.REDIS_URI, "redis://h",
+                Settings.REDIS_KEY, "a#b"), Map.of(), Map.of()).redis()).hasMessageContaining("a#b");
+        assertThatThrownBy(() -> Settings.of(Map.of(Settings.ADAPTER, "memcached"), Map.of(), Map.of()).redis())
+                .hasMessageContaining("memcached").hasMessageContaining(Settings.ADAPTER);
+        assertThatThrownBy(() -> Settings.of(Map.of(Settings.ADAPTER, "redis", Settings.REDIS_URI, "localhost:6379"),
+                Map.of(), Map.of()).redis()).hasMessageContaining("redis://");
+        assertThatThrownBy(() -> Settings.of(Map.of(Settings.ADAPTER, "redis-sharded", Settings.REDIS_URI,
+                "redis://h", Settings.REDIS_SUBSCRIPTION_MODE, "lazy"), Map.of(), Map.of()).redis())
+                .hasMessageContaining("lazy");
+        assertThatThrownBy(() -> Settings.of(Map.of(Settings.ADAPTER, "redis", Settings.REDIS_URI, "redis://h",
+                Settings.REDIS_REQUESTS_TIMEOUT, "soon"), Map.of(), Map.of()).redis())
+                .hasMessageContaining(Settings.REDIS_REQUESTS_TIMEOUT);
     }
 }
