@@ -33,11 +33,20 @@ public final class EngineServer {
     /** WebSocket close code when the engine failed unexpectedly (RFC 6455 "internal error"). */
     static final int CLOSE_INTERNAL_ERROR = 1011;
     private static final int MAX_CLOSE_REASON_BYTES = 123;
+    /** How long a client's CLOSE is remembered for the GETs that arrived before it but run after it (ms). */
+    static final long CLIENT_CLOSE_MEMORY = 10_000;
+    /** The most client closes remembered at once (a bound on that memory). */
+    static final int MAX_CLIENT_CLOSES = 10_000;
 
     private final EngineOptions options;
     private final EngineScheduler scheduler;
     private final Cors cors;
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+    /**
+     * sid to the {@link System#nanoTime()} of the client's CLOSE packet, oldest first, kept
+     * {@link #CLIENT_CLOSE_MEMORY} ms (pruned as new ones come: no timer). Guarded by itself.
+     */
+    private final Map<String, Long> clientCloses = new LinkedHashMap<>();
     private volatile EngineConnectionListener connectionListener = s -> { };
     private volatile boolean closed;
 
@@ -146,7 +155,12 @@ public final class EngineServer {
         if (sid != null) {
             EngineSession session = sessions.get(sid);
             if (session == null) {
-                reject(exchange, EngineError.UNKNOWN_SID, null);
+                if (arrivedBeforeClientClose(sid, exchange)
+                        && EngineOptions.POLLING.equals(exchange.query("transport"))) {
+                    respondNoop(exchange);
+                } else {
+                    reject(exchange, EngineError.UNKNOWN_SID, null);
+                }
                 return;
             }
             // as Node: a plain HTTP request must name the session's current transport (TRANSPORT_MISMATCH)
@@ -358,6 +372,48 @@ public final class EngineServer {
 
     void remove(EngineSession session) {
         sessions.remove(session.id(), session);
+    }
+
+    /**
+     * The client of a polling session closed it with a CLOSE packet at {@code at} ({@link System#nanoTime()}).
+     * A GET it sent at the same moment may run after that on another thread; had it run first, it would have been
+     * pending and released with a NOOP. Remembering the moment lets it end the same way whichever ran first.
+     */
+    void rememberClientClose(String sid, long at) {
+        synchronized (clientCloses) {
+            pruneClientCloses(at);
+            if (clientCloses.size() < MAX_CLIENT_CLOSES) {
+                clientCloses.put(sid, at);
+            }
+        }
+    }
+
+    private void pruneClientCloses(long now) {
+        long memory = CLIENT_CLOSE_MEMORY * 1_000_000;
+        var oldest = clientCloses.values().iterator();
+        while (oldest.hasNext() && now - oldest.next() > memory) {
+            oldest.remove();
+        }
+    }
+
+    /** Whether this is a GET that arrived before its session's client sent CLOSE (see rememberClientClose). */
+    boolean arrivedBeforeClientClose(String sid, PollingExchange exchange) {
+        if (!"GET".equals(exchange.method())) {
+            return false;
+        }
+        Long at;
+        synchronized (clientCloses) {
+            pruneClientCloses(System.nanoTime());
+            at = clientCloses.get(sid);
+        }
+        return at != null && exchange.arrivalNanos() - at < 0;
+    }
+
+    /** Ends a long-polling GET with a NOOP, the way a pending GET is released when its client closes. */
+    void respondNoop(PollingExchange exchange) {
+        Map<String, String> headers = new LinkedHashMap<>(cors.responseHeaders(exchange));
+        headers.put("Content-Type", "text/plain; charset=UTF-8");
+        exchange.respond(200, headers, new byte[] {'6'});
     }
 
     private String cookieHeader(EngineSession session) {
