@@ -339,7 +339,8 @@ public final class EngineSession {
             return;
         }
         LOG.log(System.Logger.Level.INFO, "closing session {0} with transport error: {1} bytes wait to go out to "
-                + "a client that does not read, above maxBufferedBytes = {2}", id, queued, limit);
+                + "a client that does not read, above maxBufferedBytes = {2}", id, Long.toString(queued),
+                Long.toString(limit));
         overflowed = true;
         closeLocked(CloseReason.TRANSPORT_ERROR, "send buffer above " + limit + " bytes");
     }

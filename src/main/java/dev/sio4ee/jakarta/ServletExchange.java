@@ -39,11 +39,15 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
     private volatile Thread callbackThread;
     private volatile Runnable abortAction;
     private volatile Body body;
-    private final AtomicBoolean completed = new AtomicBoolean();
 
     // guarded by this
     private boolean done;
     private boolean serviceReturned;
+    /**
+     * The request is over (completed, timed out or failed): the container may recycle the request and response
+     * objects for another client's request, so nothing may touch them any more.
+     */
+    private boolean over;
 
     /** Puts the request in asynchronous mode; call it inside {@code service()}. */
     ServletExchange(HttpServletRequest request, HttpServletResponse response, long timeoutMillis, long arrivalNanos) {
@@ -114,13 +118,21 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
         try {
             async.start(() -> write(status, responseHeaders, content));
         } catch (IllegalStateException e) {
-            write(status, responseHeaders, content); // the container refused the dispatch: still answer
+            // the request is already over and its objects may serve another client now: writing here is what
+            // once mixed two requests up on Payara (an NPE in another request's header lookup, Weld leak warnings)
+            LOG.log(System.Logger.Level.DEBUG, "request over before its answer: " + url(), e);
         }
         return true;
     }
 
-    /** Sets status and headers, then hands the body to a write listener. */
-    private void write(int status, Map<String, String> responseHeaders, byte[] content) {
+    /**
+     * Sets status and headers, then hands the body to a write listener; nothing if the request is over. Under
+     * this exchange's monitor, which the end of the request also takes, so the two never overlap.
+     */
+    private synchronized void write(int status, Map<String, String> responseHeaders, byte[] content) {
+        if (over) {
+            return;
+        }
         try {
             response.setStatus(status);
             responseHeaders.forEach(response::setHeader);
@@ -133,10 +145,12 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
         }
     }
 
-    private void complete() {
-        if (!completed.compareAndSet(false, true)) {
+    /** Ends the request, once; afterwards nothing touches its request or response. */
+    private synchronized void complete() {
+        if (over) {
             return;
         }
+        over = true;
         try {
             async.complete();
         } catch (IllegalStateException e) {
@@ -173,8 +187,8 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
     }
 
     @Override
-    public void onComplete(AsyncEvent event) {
-        completed.set(true);
+    public synchronized void onComplete(AsyncEvent event) {
+        over = true;
     }
 
     @Override
@@ -205,6 +219,11 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
 
         @Override
         public void onWritePossible() throws IOException {
+            synchronized (ServletExchange.this) {
+                if (over) {
+                    return;
+                }
+            }
             if (!written) {
                 written = true;
                 if (content.length > 0) {
