@@ -109,7 +109,8 @@ public final class EngineSession {
 
     /**
      * Whether a packet sent now would leave at once (a long-polling GET is waiting, or the WebSocket is not
-     * congested). Volatile packets are dropped when this is false.
+     * congested) and less than half of {@link EngineOptions#maxBufferedBytes()} waits for this client. Volatile
+     * packets are dropped when this is false.
      * <pre>{@code if (session.isWritable()) session.send(frame);}</pre>
      *
      * @return true if writable now

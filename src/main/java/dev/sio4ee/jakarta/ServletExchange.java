@@ -261,7 +261,9 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
 
         @Override
         public void onDataAvailable() throws IOException {
-            while (!finished.get() && in.isReady()) {
+            // isFinished() first: on Payara an isReady() after the last byte asks for one more notification,
+            // which then runs onAllDataRead a second time on an async thread, after the request was recycled
+            while (!finished.get() && !in.isFinished() && in.isReady()) {
                 int n = in.read(buf);
                 if (n == -1) {
                     return; // onAllDataRead follows
