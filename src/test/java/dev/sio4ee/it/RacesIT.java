@@ -130,35 +130,49 @@ class RacesIT {
             socket.getOutputStream().flush();
         }
 
-        /** Status and body (the server closes the connection after it: {@code Connection: close}). */
+        /** Status and body, read by its Content-Length (or chunks): the connection may stay open after it. */
         Reply reply() throws IOException {
             InputStream in = socket.getInputStream();
-            String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int end = all.indexOf("\r\n\r\n");
-            if (!all.startsWith("HTTP/1.1 ") || end < 0) {
-                return new Reply(-1, all);
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    return new Reply(-1, head.toString(StandardCharsets.US_ASCII));
+                }
+                head.write(b);
             }
-            String head = all.substring(0, end);
-            String body = all.substring(end + 4);
-            if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
-                body = unchunk(body);
+            String h = head.toString(StandardCharsets.US_ASCII);
+            int status = Integer.parseInt(h.substring(9, 12));
+            String lower = h.toLowerCase(Locale.ROOT);
+            int cl = lower.indexOf("content-length:");
+            if (cl >= 0) {
+                int len = Integer.parseInt(lower.substring(cl + 15, lower.indexOf("\r\n", cl)).trim());
+                return new Reply(status, new String(in.readNBytes(len), StandardCharsets.UTF_8));
             }
-            return new Reply(Integer.parseInt(all.substring(9, 12)), body);
+            if (lower.contains("transfer-encoding: chunked")) {
+                StringBuilder body = new StringBuilder();
+                while (true) {
+                    int size = Integer.parseInt(line(in).trim(), 16);
+                    if (size == 0) {
+                        line(in);
+                        return new Reply(status, body.toString());
+                    }
+                    body.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
+                    line(in);
+                }
+            }
+            return new Reply(status, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
 
-        private static String unchunk(String chunked) {
-            StringBuilder out = new StringBuilder();
-            int i = 0;
-            while (i < chunked.length()) {
-                int eol = chunked.indexOf("\r\n", i);
-                int size = Integer.parseInt(chunked.substring(i, eol).trim(), 16);
-                if (size == 0) {
-                    break;
+        private static String line(InputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            int b;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                if (b != '\r') {
+                    line.append((char) b);
                 }
-                out.append(chunked, eol + 2, eol + 2 + size);
-                i = eol + 2 + size + 2;
             }
-            return out.toString();
+            return line.toString();
         }
 
         @Override
