@@ -278,8 +278,16 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
 
         @Override
         public void onAllDataRead() {
-            if (finished.compareAndSet(false, true)) {
-                inCallback(() -> reader.onBody(bytes.toByteArray()));
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
+            byte[] data = bytes.toByteArray();
+            // the packets reach the application from here: on a container worker, never on an I/O thread (where
+            // Undertow calls read listeners)
+            try {
+                async.start(() -> inCallback(() -> reader.onBody(data)));
+            } catch (IllegalStateException e) {
+                reader.onError(new IOException("the request ended before its body was handled", e));
             }
         }
 
