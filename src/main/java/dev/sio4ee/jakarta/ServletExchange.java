@@ -250,34 +250,48 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
         private final ByteArrayOutputStream bytes;
         private final byte[] buf = new byte[8192];
         private final AtomicBoolean finished = new AtomicBoolean();
+        /** The declared Content-Length, or -1. */
+        private final long declared;
 
         Body(ServletInputStream in, int limit, BodyReader reader) {
             this.in = in;
             this.limit = limit;
             this.reader = reader;
-            long declared = request.getContentLengthLong();
+            this.declared = request.getContentLengthLong();
             this.bytes = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
         }
 
+        /**
+         * Reads what is there. The body is complete when read() says so or when the declared length arrived: then
+         * it is handed on at once, without another isReady() (on Payara an isReady() that finds no more data asks
+         * for an onAllDataRead on an async thread, which could then run after the request was recycled).
+         */
         @Override
         public void onDataAvailable() throws IOException {
-            // isFinished() first: on Payara an isReady() after the last byte asks for one more notification,
-            // which then runs onAllDataRead a second time on an async thread, after the request was recycled
-            while (!finished.get() && !in.isFinished() && in.isReady()) {
+            while (!finished.get() && in.isReady()) {
                 int n = in.read(buf);
                 if (n == -1) {
-                    return; // onAllDataRead follows
+                    deliver();
+                    return;
                 }
                 if (bytes.size() + n > limit) {
                     fail(new BodyTooLargeException(limit));
                     return;
                 }
                 bytes.write(buf, 0, n);
+                if (declared >= 0 && bytes.size() >= declared) {
+                    deliver();
+                    return;
+                }
             }
         }
 
         @Override
         public void onAllDataRead() {
+            deliver();
+        }
+
+        private void deliver() {
             if (!finished.compareAndSet(false, true)) {
                 return;
             }
