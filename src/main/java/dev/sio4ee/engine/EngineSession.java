@@ -421,9 +421,10 @@ public final class EngineSession {
                 case CLOSE -> {
                     // as Node: the client is gone, so a pending GET is released with a NOOP rather than a CLOSE
                     if (transport instanceof PollingTransport polling) {
+                        boolean pending = polling.writable();
                         polling.releasePendingGet();
-                        // a GET that arrived before this moment but runs later ends the same way (a NOOP)
-                        server.rememberClientClose(id, System.nanoTime());
+                        // a GET sent before the client got its "ok" but run later ends the same way (a NOOP)
+                        server.rememberClientClose(id, !pending);
                     }
                     closeLocked(CloseReason.TRANSPORT_CLOSE, "close packet from client");
                 }

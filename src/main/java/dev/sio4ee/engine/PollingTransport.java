@@ -164,7 +164,17 @@ final class PollingTransport extends Transport {
         }
         Map<String, String> headers = new LinkedHashMap<>(server.cors().responseHeaders(exchange));
         headers.put("Content-Type", "text/html");
-        exchange.respond(200, headers, OK);
+        String sid = session.id();
+        Runnable ok = () -> {
+            server.clientCloseAnswered(sid);
+            exchange.respond(200, headers, OK);
+        };
+        long grace = server.clientCloseGrace(sid); // this POST closed the session and no GET was waiting
+        if (grace > 0) {
+            session.scheduler().schedule(ok, grace);
+        } else {
+            ok.run();
+        }
     }
 
     @Override

@@ -38,13 +38,16 @@ class RacesTest {
         FakeExchange poll = FakeExchange.get(EngineFixture.POLLING + "&sid=" + sid).pauseAtDispatch(reached, go);
         CompletableFuture<Void> getThread = CompletableFuture.runAsync(() -> f.handle(poll));
         assertThat(reached.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(f.post(sid, "1").bodyText()).isEqualTo("ok"); // the POST's thread wins: the session is gone
+        FakeExchange post = f.post(sid, "1"); // the POST's thread wins: the session is gone
         assertThat(f.server.clientsCount()).isZero();
+        assertThat(post.completed()).as("no GET was waiting: the ok waits for the grace").isFalse();
         go.countDown();
         getThread.get(10, TimeUnit.SECONDS);
         assertThat(poll.status()).isEqualTo(200);
         assertThat(poll.bodyText()).isEqualTo("6");
         assertThat(f.events(sid).events()).containsExactly("close:TRANSPORT_CLOSE");
+        f.clock.advance(EngineServer.CLIENT_CLOSE_GRACE);
+        assertThat(post.bodyText()).isEqualTo("ok");
     }
 
     @Test
@@ -56,18 +59,43 @@ class RacesTest {
         FakeExchange poll = new PausingGet(EngineFixture.POLLING + "&sid=" + sid, reached, go);
         CompletableFuture<Void> getThread = CompletableFuture.runAsync(() -> f.handle(poll));
         assertThat(reached.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(f.post(sid, "1").bodyText()).isEqualTo("ok");
+        FakeExchange post = f.post(sid, "1");
         go.countDown();
         getThread.get(10, TimeUnit.SECONDS);
         assertThat(poll.status()).isEqualTo(200);
         assertThat(poll.bodyText()).isEqualTo("6");
+        f.clock.advance(EngineServer.CLIENT_CLOSE_GRACE);
+        assertThat(post.bodyText()).isEqualTo("ok");
+    }
+
+    @Test
+    void shouldEndAGetThatArrivesDuringTheGraceBeforeTheOkWithANoop() {
+        // a GET the client sent before it got the "ok" may reach its thread late on a busy server
+        String sid = f.handshake();
+        FakeExchange post = f.post(sid, "1");
+        FakeExchange late = f.poll(sid);
+        assertThat(late.status()).isEqualTo(200);
+        assertThat(late.bodyText()).isEqualTo("6");
+        f.clock.advance(EngineServer.CLIENT_CLOSE_GRACE);
+        assertThat(post.bodyText()).isEqualTo("ok");
+    }
+
+    @Test
+    void shouldAnswerTheCloseAtOnceWhenAGetWasWaiting() {
+        String sid = f.handshake();
+        FakeExchange poll = f.poll(sid);
+        assertThat(f.post(sid, "1").bodyText()).isEqualTo("ok");
+        assertThat(poll.bodyText()).isEqualTo("6");
+        assertThat(f.clock.pending()).isZero();
     }
 
     @Test
     void shouldRefuseAGetSentAfterTheClosePacketWasAnsweredAsNodeDoes() {
         String sid = f.handshake();
-        assertThat(f.post(sid, "1").bodyText()).isEqualTo("ok");
-        FakeExchange later = f.poll(sid); // arrives after the close: the session is unknown
+        FakeExchange post = f.post(sid, "1");
+        f.clock.advance(EngineServer.CLIENT_CLOSE_GRACE);
+        assertThat(post.bodyText()).isEqualTo("ok");
+        FakeExchange later = f.poll(sid); // sent after the "ok": the session is unknown, as in Node
         assertThat(later.status()).isEqualTo(400);
         assertThat(later.bodyText()).isEqualTo(UNKNOWN_SID);
     }

@@ -211,6 +211,7 @@ class UpgradeTest {
         f.post(sid, "1");
         assertThat(ws.peer().closed()).isTrue();
         assertThat(f.events(sid).events()).containsExactly("close:TRANSPORT_CLOSE");
+        f.clock.advance(EngineServer.CLIENT_CLOSE_GRACE); // the POST's "ok"
         assertThat(f.clock.pending()).isZero();
     }
 
