@@ -131,6 +131,7 @@ final class PollingTransport extends Transport {
 
                 @Override
                 public void onError(IOException error) {
+                    session.execute(() -> postInFlight = false); // before the answer: the client may POST again
                     try {
                         if (error instanceof PollingExchange.BodyTooLargeException) {
                             // the unread rest of the body makes the connection unusable: ask to close it
@@ -155,13 +156,15 @@ final class PollingTransport extends Transport {
         try {
             packets = EngineParser.decodePayload(new String(body, StandardCharsets.UTF_8));
         } catch (EngineParseException e) {
-            server.reject(exchange, EngineError.BAD_REQUEST, "parse error: " + e.getMessage());
             session.execute(() -> session.closeLocked(CloseReason.PARSE_ERROR, e.getMessage()));
+            server.reject(exchange, EngineError.BAD_REQUEST, "parse error: " + e.getMessage());
             return;
         }
         for (EnginePacket packet : packets) {
             session.onPacket(this, packet);
         }
+        // before the "ok": a client sends its next POST as soon as it has it (the answer leaves at once now)
+        session.execute(() -> postInFlight = false);
         Map<String, String> headers = new LinkedHashMap<>(server.cors().responseHeaders(exchange));
         headers.put("Content-Type", "text/html");
         String sid = session.id();
