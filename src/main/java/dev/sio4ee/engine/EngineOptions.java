@@ -25,11 +25,17 @@ import java.util.Set;
  * @param corsCredentials   whether CORS responses allow credentials (default false)
  * @param cookieName        name of the cookie holding the sid, or {@code null} for none (default)
  * @param allowRequest      the handshake hook (default allows all)
+ * @param maxBufferedBytes  the most bytes waiting to go out to one client (write buffer plus WebSocket send queue;
+ *                          text counted in chars) before it is closed with {@code transport error}; volatile
+ *                          packets are dropped past half of it (default 4194304, 4 MiB)
  */
 public record EngineOptions(long pingInterval, long pingTimeout, long upgradeTimeout, int maxHttpBufferSize,
                             Set<String> transports, boolean allowUpgrades, List<String> corsOrigins,
-                            boolean corsCredentials, String cookieName, AllowRequest allowRequest) {
+                            boolean corsCredentials, String cookieName, AllowRequest allowRequest,
+                            long maxBufferedBytes) {
 
+    /** The default {@link #maxBufferedBytes()}: 4 MiB. */
+    public static final long DEFAULT_MAX_BUFFERED_BYTES = 4L << 20;
     /** The polling transport's name. */
     public static final String POLLING = "polling";
     /** The WebSocket transport's name. */
@@ -48,6 +54,7 @@ public record EngineOptions(long pingInterval, long pingTimeout, long upgradeTim
      * @param corsCredentials   see record doc
      * @param cookieName        see record doc
      * @param allowRequest      see record doc
+     * @param maxBufferedBytes  see record doc
      */
     public EngineOptions {
         if (pingInterval <= 0 || pingTimeout <= 0 || upgradeTimeout <= 0 || maxHttpBufferSize <= 0) {
@@ -60,6 +67,9 @@ public record EngineOptions(long pingInterval, long pingTimeout, long upgradeTim
         }
         corsOrigins = List.copyOf(corsOrigins);
         Objects.requireNonNull(allowRequest, "allowRequest");
+        if (maxBufferedBytes <= 0) {
+            throw new IllegalArgumentException("maxBufferedBytes must be positive: " + maxBufferedBytes);
+        }
     }
 
     /**
@@ -100,6 +110,7 @@ public record EngineOptions(long pingInterval, long pingTimeout, long upgradeTim
         b.corsCredentials = corsCredentials;
         b.cookieName = cookieName;
         b.allowRequest = allowRequest;
+        b.maxBufferedBytes = maxBufferedBytes;
         return b;
     }
 
@@ -127,6 +138,7 @@ public record EngineOptions(long pingInterval, long pingTimeout, long upgradeTim
         private boolean corsCredentials;
         private String cookieName;
         private AllowRequest allowRequest = AllowRequest.ALL;
+        private long maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES;
 
         private Builder() {
         }
@@ -164,6 +176,18 @@ public record EngineOptions(long pingInterval, long pingTimeout, long upgradeTim
          */
         public Builder upgradeTimeout(long v) {
             upgradeTimeout = v;
+            return this;
+        }
+
+        /**
+         * Sets maxBufferedBytes: how far one client may fall behind, in bytes, before it is closed.
+         * <pre>{@code builder.maxBufferedBytes(1 << 20)}</pre>
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder maxBufferedBytes(long v) {
+            maxBufferedBytes = v;
             return this;
         }
 
@@ -259,7 +283,7 @@ public record EngineOptions(long pingInterval, long pingTimeout, long upgradeTim
          */
         public EngineOptions build() {
             return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize, transports,
-                    allowUpgrades, corsOrigins, corsCredentials, cookieName, allowRequest);
+                    allowUpgrades, corsOrigins, corsCredentials, cookieName, allowRequest, maxBufferedBytes);
         }
     }
 }

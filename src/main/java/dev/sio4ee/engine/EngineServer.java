@@ -48,6 +48,15 @@ public final class EngineServer {
     public static final int DEFAULT_DISPATCH_THREADS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     /** The least weight (about bytes) of deliveries a session may have queued before it is closed: 16 MiB. */
     public static final long DISPATCH_LIMIT = 16L << 20;
+    /** How long a client's CLOSE is remembered for the GETs that arrived before it but run after it (ms). */
+    static final long CLIENT_CLOSE_MEMORY = 10_000;
+    /**
+     * How long the POST carrying a client's CLOSE waits for its "ok" when no GET was pending (ms): a GET the client
+     * sent before it got that "ok" may reach its thread this late on a busy server, and still ends with a NOOP.
+     */
+    static final long CLIENT_CLOSE_GRACE = 100;
+    /** The most client closes remembered at once (a bound on that memory). */
+    static final int MAX_CLIENT_CLOSES = 10_000;
 
     private final EngineOptions options;
     private final EngineScheduler scheduler;
@@ -57,6 +66,27 @@ public final class EngineServer {
     private boolean warnedFallback; // guarded by this
     private final Cors cors;
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+    /**
+     * sid to its client's CLOSE, oldest first, kept {@link #CLIENT_CLOSE_MEMORY} ms (pruned as new ones come: no
+     * timer). Guarded by itself.
+     */
+    private final Map<String, ClientClose> clientCloses = new LinkedHashMap<>();
+
+    /**
+     * A client's CLOSE over polling: when it was handled, whether its POST waits {@link #CLIENT_CLOSE_GRACE}
+     * before its "ok", and when that "ok" left ({@link System#nanoTime()}; {@code answered} false until then).
+     */
+    private static final class ClientClose {
+        final long at;
+        final boolean grace;
+        volatile boolean answered;
+        volatile long answeredAt;
+
+        ClientClose(long at, boolean grace) {
+            this.at = at;
+            this.grace = grace;
+        }
+    }
     private volatile EngineConnectionListener connectionListener = s -> { };
     private volatile boolean closed;
 
@@ -241,7 +271,12 @@ public final class EngineServer {
         if (sid != null) {
             EngineSession session = sessions.get(sid);
             if (session == null) {
-                reject(exchange, EngineError.UNKNOWN_SID, null);
+                if (arrivedBeforeClientClose(sid, exchange)
+                        && EngineOptions.POLLING.equals(exchange.query("transport"))) {
+                    respondNoop(exchange);
+                } else {
+                    reject(exchange, EngineError.UNKNOWN_SID, null);
+                }
                 return;
             }
             // as Node: a plain HTTP request must name the session's current transport (TRANSPORT_MISMATCH)
@@ -453,6 +488,70 @@ public final class EngineServer {
 
     void remove(EngineSession session) {
         sessions.remove(session.id(), session);
+    }
+
+    /**
+     * The client of a polling session closed it with a CLOSE packet. A GET it sent before it got the POST's "ok"
+     * may run after that on another thread; had it run first, it would have been pending and released with a
+     * NOOP. Remembering the close lets it end the same way whichever ran first (see
+     * {@link #arrivedBeforeClientClose}); a GET sent after the "ok" gets 400 "Session ID unknown", as in Node.
+     *
+     * @param grace whether no GET was pending (the POST's "ok" then waits {@link #CLIENT_CLOSE_GRACE})
+     */
+    void rememberClientClose(String sid, boolean grace) {
+        long now = System.nanoTime();
+        synchronized (clientCloses) {
+            pruneClientCloses(now);
+            if (clientCloses.size() < MAX_CLIENT_CLOSES) {
+                clientCloses.put(sid, new ClientClose(now, grace));
+            }
+        }
+    }
+
+    private ClientClose clientClose(String sid) {
+        synchronized (clientCloses) {
+            pruneClientCloses(System.nanoTime());
+            return clientCloses.get(sid);
+        }
+    }
+
+    private void pruneClientCloses(long now) {
+        long memory = CLIENT_CLOSE_MEMORY * 1_000_000;
+        var oldest = clientCloses.values().iterator();
+        while (oldest.hasNext() && now - oldest.next().at > memory) {
+            oldest.remove();
+        }
+    }
+
+    /** How long the POST that carried this session's client CLOSE waits before its "ok" (ms), 0 for none. */
+    long clientCloseGrace(String sid) {
+        ClientClose c = clientClose(sid);
+        return c != null && c.grace && !c.answered ? CLIENT_CLOSE_GRACE : 0;
+    }
+
+    /** The POST that carried this session's client CLOSE is being answered now. */
+    void clientCloseAnswered(String sid) {
+        ClientClose c = clientClose(sid);
+        if (c != null) {
+            c.answeredAt = System.nanoTime();
+            c.answered = true;
+        }
+    }
+
+    /** Whether this is a GET that arrived before its client got the "ok" to its CLOSE (see rememberClientClose). */
+    boolean arrivedBeforeClientClose(String sid, PollingExchange exchange) {
+        if (!"GET".equals(exchange.method())) {
+            return false;
+        }
+        ClientClose c = clientClose(sid);
+        return c != null && (!c.answered || exchange.arrivalNanos() - c.answeredAt < 0);
+    }
+
+    /** Ends a long-polling GET with a NOOP, the way a pending GET is released when its client closes. */
+    void respondNoop(PollingExchange exchange) {
+        Map<String, String> headers = new LinkedHashMap<>(cors.responseHeaders(exchange));
+        headers.put("Content-Type", "text/plain; charset=UTF-8");
+        exchange.respond(200, headers, new byte[] {'6'});
     }
 
     private String cookieHeader(EngineSession session) {

@@ -41,6 +41,12 @@ public final class EngineSession {
     private boolean upgraded;
     private boolean closeWhenDrained;
     private final List<EnginePacket> writeBuffer = new ArrayList<>();
+    /** The size of {@link #writeBuffer}, as {@link #sizeOf} counts it. */
+    private long writeBufferBytes;
+    /** Network work the transports asked for while the lock was held; run by {@link #execute} after it. */
+    private List<Runnable> io = new ArrayList<>();
+    /** Whether the session was closed because the client fell more than maxBufferedBytes behind. */
+    private boolean overflowed;
     private EngineScheduler.Cancellable pingIntervalTimer = EngineScheduler.Cancellable.NONE;
     private EngineScheduler.Cancellable pingTimeoutTimer = EngineScheduler.Cancellable.NONE;
     private EngineScheduler.Cancellable upgradeTimer = EngineScheduler.Cancellable.NONE;
@@ -104,16 +110,30 @@ public final class EngineSession {
 
     /**
      * Whether a packet sent now would leave at once (a long-polling GET is waiting, or the WebSocket is not
-     * congested). Volatile packets are dropped when this is false.
+     * congested) and less than half of {@link EngineOptions#maxBufferedBytes()} waits for this client. Volatile
+     * packets are dropped when this is false.
      * <pre>{@code if (session.isWritable()) session.send(frame);}</pre>
      *
      * @return true if writable now
      */
     public synchronized boolean isWritable() {
-        if (state != State.OPEN || !transport.writable()) {
+        if (state != State.OPEN || !transport.writable()
+                || writeBufferBytes + transport.bufferedBytes() > options.maxBufferedBytes() / 2) {
             return false;
         }
         return !(transport instanceof WebSocketTransport ws) || ws.congestionFree();
+    }
+
+    /**
+     * The bytes waiting to go out to this client: its write buffer and its transport's send queue (text counted
+     * in chars). Past {@link EngineOptions#maxBufferedBytes()} the session closes with
+     * {@link CloseReason#TRANSPORT_ERROR}.
+     * <pre>{@code long behind = session.bufferedBytes();}</pre>
+     *
+     * @return the queued size, 0 once closed
+     */
+    public synchronized long bufferedBytes() {
+        return state == State.CLOSED ? 0 : writeBufferBytes + transport.bufferedBytes();
     }
 
     /**
@@ -156,8 +176,9 @@ public final class EngineSession {
     public void send(List<EnginePacket> packets) {
         execute(() -> {
             if (state == State.OPEN) {
-                writeBuffer.addAll(packets);
+                bufferLocked(packets);
                 flushLocked();
+                checkBufferLocked();
             }
         });
     }
@@ -232,12 +253,40 @@ public final class EngineSession {
         return dispatcher.isCurrent();
     }
 
-    /** Runs state-changing work under the lock, then makes sure the listener calls it queued will run. */
+    /**
+     * Runs state-changing work under the lock, then the network work it asked for ({@link #afterUnlock}) on this
+     * thread, outside the lock, and makes sure the listener calls it queued will run on the dispatcher.
+     */
     void execute(Runnable lockedWork) {
+        boolean outermost = !Thread.holdsLock(this); // a nested call leaves the writes to the outer one
+        List<Runnable> writes = List.of();
         synchronized (this) {
             lockedWork.run();
+            if (outermost && !io.isEmpty()) {
+                writes = io;
+                io = new ArrayList<>();
+            }
         }
+        runIo(writes);
         dispatcher.kick();
+    }
+
+    /**
+     * Asks for network work (a polling response, a WebSocket flush or close) to run once the lock is released, in
+     * the order asked. Lock held.
+     */
+    void afterUnlock(Runnable write) {
+        io.add(write);
+    }
+
+    private void runIo(List<Runnable> writes) {
+        for (Runnable w : writes) {
+            try {
+                w.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "write failed on " + id, e);
+            }
+        }
     }
 
     /** Queues a listener call (under the lock, so calls keep the order of the work that made them). */
@@ -270,7 +319,7 @@ public final class EngineSession {
             String open = "{\"sid\":\"" + id + "\",\"upgrades\":" + jsonArray(options.upgradesFrom(first.name()))
                     + ",\"pingInterval\":" + options.pingInterval() + ",\"pingTimeout\":" + options.pingTimeout()
                     + ",\"maxPayload\":" + options.maxHttpBufferSize() + "}";
-            writeBuffer.add(EnginePacket.of(EnginePacketType.OPEN, open));
+            bufferLocked(List.of(EnginePacket.of(EnginePacketType.OPEN, open)));
             flushLocked();
             schedulePingLocked();
         });
@@ -290,11 +339,41 @@ public final class EngineSession {
         }
         List<EnginePacket> batch = new ArrayList<>(writeBuffer);
         writeBuffer.clear();
+        writeBufferBytes = 0;
         transport.send(batch);
         if (closeWhenDrained && writeBuffer.isEmpty()) {
             closeWhenDrained = false;
             closeTransportLocked();
         }
+    }
+
+    private void bufferLocked(List<EnginePacket> packets) {
+        writeBuffer.addAll(packets);
+        for (EnginePacket p : packets) {
+            writeBufferBytes += sizeOf(p);
+        }
+    }
+
+    /** What a packet costs while it waits: its payload (text in chars, which bounds its heap size) plus one. */
+    static long sizeOf(EnginePacket p) {
+        if (p.binary() != null) {
+            return p.binary().length + 1L;
+        }
+        return p.text() == null ? 1 : p.text().length() + 1L;
+    }
+
+    /** Closes a session whose client fell more than maxBufferedBytes behind, freeing what waited for it. */
+    private void checkBufferLocked() {
+        long queued = writeBufferBytes + transport.bufferedBytes();
+        long limit = options.maxBufferedBytes();
+        if (queued <= limit || state == State.CLOSED) {
+            return;
+        }
+        LOG.log(System.Logger.Level.INFO, "closing session {0} with transport error: {1} bytes wait to go out to "
+                + "a client that does not read, above maxBufferedBytes = {2}", id, Long.toString(queued),
+                Long.toString(limit));
+        overflowed = true;
+        closeLocked(CloseReason.TRANSPORT_ERROR, "send buffer above " + limit + " bytes");
     }
 
     private void closeTransportLocked() {
@@ -311,7 +390,12 @@ public final class EngineSession {
         pingTimeoutTimer.cancel();
         cancelUpgradeLocked();
         writeBuffer.clear();
-        transport.terminate();
+        writeBufferBytes = 0;
+        if (overflowed) {
+            transport.abort();
+        } else {
+            transport.terminate();
+        }
         server.remove(this);
         EngineSessionListener l = listener;
         notifyLater(() -> l.onClose(this, reason, description));
@@ -323,7 +407,7 @@ public final class EngineSession {
             if (state != State.OPEN) {
                 return;
             }
-            writeBuffer.add(EnginePacket.PING);
+            bufferLocked(List.of(EnginePacket.PING));
             flushLocked();
             resetPingTimeoutLocked(options.pingTimeout());
         }), options.pingInterval());
@@ -367,7 +451,10 @@ public final class EngineSession {
                 case CLOSE -> {
                     // as Node: the client is gone, so a pending GET is released with a NOOP rather than a CLOSE
                     if (transport instanceof PollingTransport polling) {
+                        boolean pending = polling.writable();
                         polling.releasePendingGet();
+                        // a GET sent before the client got its "ok" but run later ends the same way (a NOOP)
+                        server.rememberClientClose(id, !pending);
                     }
                     closeLocked(CloseReason.TRANSPORT_CLOSE, "close packet from client");
                 }
@@ -438,13 +525,19 @@ public final class EngineSession {
         }
     }
 
-    /** While the client probes, release its pending GET with a NOOP so it can finish the switch quickly. */
+    /**
+     * While the client probes, release its pending GET with a NOOP so it can finish the switch quickly. Only a GET
+     * that has waited a whole check interval: one that arrives just before the UPGRADE packet is the client's
+     * mistake (a client pauses polling before it upgrades) and gets 400 at the switch, as it would had it been
+     * handled after it, so the answer does not depend on which thread runs first.
+     */
     private void scheduleUpgradeCheckLocked(WebSocketTransport ws) {
         upgradeCheckTimer = scheduler.schedule(() -> execute(() -> {
             if (upgrading != ws) {
                 return;
             }
-            if (transport instanceof PollingTransport && transport.writable() && state != State.CLOSED) {
+            if (transport instanceof PollingTransport polling && state != State.CLOSED
+                    && polling.pendingFor(scheduler.nowMillis()) >= UPGRADE_CHECK_INTERVAL) {
                 transport.send(List.of(EnginePacket.NOOP));
             }
             scheduleUpgradeCheckLocked(ws);

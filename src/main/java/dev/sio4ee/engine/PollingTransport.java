@@ -22,6 +22,8 @@ final class PollingTransport extends Transport {
 
     private final EngineServer server;
     private PollingExchange pendingGet;
+    /** The scheduler's time when {@link #pendingGet} arrived. */
+    private long pendingSince;
     private boolean postInFlight;
     private Runnable shouldClose;
     private EngineScheduler.Cancellable closeTimer = EngineScheduler.Cancellable.NONE;
@@ -61,21 +63,31 @@ final class PollingTransport extends Transport {
     private void onPoll(PollingExchange exchange) {
         session.execute(() -> {
             if (discarded || session.isClosed()) {
-                server.reject(exchange, EngineError.BAD_REQUEST, null);
+                if (server.arrivedBeforeClientClose(session.id(), exchange)) {
+                    session.afterUnlock(() -> server.respondNoop(exchange));
+                } else {
+                    session.afterUnlock(() -> server.reject(exchange, EngineError.BAD_REQUEST, null));
+                }
                 return;
             }
             if (pendingGet != null) {
-                server.reject(exchange, EngineError.BAD_REQUEST, "overlapping GET");
+                session.afterUnlock(() -> server.reject(exchange, EngineError.BAD_REQUEST, "overlapping GET"));
                 session.closeLocked(CloseReason.TRANSPORT_ERROR, "overlap from client");
                 return;
             }
             pendingGet = exchange;
+            pendingSince = session.scheduler().nowMillis();
             exchange.onAbort(() -> onPollAborted(exchange));
             session.flushLocked();
             if (pendingGet == exchange && shouldClose != null) {
                 send(List.of(EnginePacket.NOOP));
             }
         });
+    }
+
+    /** How long the pending GET has waited (ms), or -1 without one. Lock held. */
+    long pendingFor(long now) {
+        return pendingGet == null ? -1 : now - pendingSince;
     }
 
     private void onPollAborted(PollingExchange exchange) {
@@ -94,7 +106,8 @@ final class PollingTransport extends Transport {
         session.execute(() -> {
             if (postInFlight || discarded || session.isClosed()) {
                 refused[0] = true;
-                server.reject(exchange, EngineError.BAD_REQUEST, postInFlight ? "overlapping POST" : null);
+                String message = postInFlight ? "overlapping POST" : null;
+                session.afterUnlock(() -> server.reject(exchange, EngineError.BAD_REQUEST, message));
                 if (postInFlight) {
                     session.closeLocked(CloseReason.TRANSPORT_ERROR, "data request overlap from client");
                 }
@@ -106,34 +119,64 @@ final class PollingTransport extends Transport {
             return;
         }
         try {
-            byte[] body;
-            try {
-                body = exchange.readBody(server.options().maxHttpBufferSize());
-            } catch (PollingExchange.BodyTooLargeException e) {
-                // the unread rest of the body makes the connection unusable: ask the container to close it
-                server.respondError(exchange, 413, EngineError.BAD_REQUEST, "Payload too large",
-                        Map.of("Connection", "close"));
-                return;
-            } catch (IOException e) {
-                server.reject(exchange, EngineError.BAD_REQUEST, "could not read the body");
-                return;
-            }
-            List<EnginePacket> packets;
-            try {
-                packets = EngineParser.decodePayload(new String(body, StandardCharsets.UTF_8));
-            } catch (EngineParseException e) {
-                server.reject(exchange, EngineError.BAD_REQUEST, "parse error: " + e.getMessage());
-                session.execute(() -> session.closeLocked(CloseReason.PARSE_ERROR, e.getMessage()));
-                return;
-            }
-            for (EnginePacket packet : packets) {
-                session.onPacket(this, packet);
-            }
-            Map<String, String> headers = new LinkedHashMap<>(server.cors().responseHeaders(exchange));
-            headers.put("Content-Type", "text/html");
-            exchange.respond(200, headers, OK);
-        } finally {
+            exchange.readBody(server.options().maxHttpBufferSize(), new PollingExchange.BodyReader() {
+                @Override
+                public void onBody(byte[] body) {
+                    try {
+                        onBodyRead(exchange, body);
+                    } finally {
+                        session.execute(() -> postInFlight = false);
+                    }
+                }
+
+                @Override
+                public void onError(IOException error) {
+                    session.execute(() -> postInFlight = false); // before the answer: the client may POST again
+                    try {
+                        if (error instanceof PollingExchange.BodyTooLargeException) {
+                            // the unread rest of the body makes the connection unusable: ask to close it
+                            server.respondError(exchange, 413, EngineError.BAD_REQUEST, "Payload too large",
+                                    Map.of("Connection", "close"));
+                        } else {
+                            server.reject(exchange, EngineError.BAD_REQUEST, "could not read the body");
+                        }
+                    } finally {
+                        session.execute(() -> postInFlight = false);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
             session.execute(() -> postInFlight = false);
+            throw e;
+        }
+    }
+
+    private void onBodyRead(PollingExchange exchange, byte[] body) {
+        List<EnginePacket> packets;
+        try {
+            packets = EngineParser.decodePayload(new String(body, StandardCharsets.UTF_8));
+        } catch (EngineParseException e) {
+            session.execute(() -> session.closeLocked(CloseReason.PARSE_ERROR, e.getMessage()));
+            server.reject(exchange, EngineError.BAD_REQUEST, "parse error: " + e.getMessage());
+            return;
+        }
+        for (EnginePacket packet : packets) {
+            session.onPacket(this, packet);
+        }
+        // before the "ok": a client sends its next POST as soon as it has it (the answer leaves at once now)
+        session.execute(() -> postInFlight = false);
+        Map<String, String> headers = new LinkedHashMap<>(server.cors().responseHeaders(exchange));
+        headers.put("Content-Type", "text/html");
+        String sid = session.id();
+        Runnable ok = () -> {
+            server.clientCloseAnswered(sid);
+            exchange.respond(200, headers, OK);
+        };
+        long grace = server.clientCloseGrace(sid); // this POST closed the session and no GET was waiting
+        if (grace > 0) {
+            session.scheduler().schedule(ok, grace);
+        } else {
+            ok.run();
         }
     }
 
@@ -155,7 +198,8 @@ final class PollingTransport extends Transport {
             headers.put("Set-Cookie", handshakeCookie);
             handshakeCookie = null;
         }
-        exchange.respond(200, headers, EngineParser.encodePayload(out).getBytes(StandardCharsets.UTF_8));
+        byte[] body = EngineParser.encodePayload(out).getBytes(StandardCharsets.UTF_8);
+        session.afterUnlock(() -> exchange.respond(200, headers, body)); // no network I/O under the lock
         if (closing != null) {
             closing.run();
         }
@@ -180,7 +224,7 @@ final class PollingTransport extends Transport {
         }
     }
 
-    /** Answers a pending GET with a NOOP (lock held). */
+    /** Answers a pending GET with a NOOP (lock held; the response leaves after the lock is released). */
     void releasePendingGet() {
         if (pendingGet != null) {
             send(List.of(EnginePacket.NOOP));
@@ -197,10 +241,20 @@ final class PollingTransport extends Transport {
         discarded = true;
     }
 
+    /**
+     * After the switch to WebSocket. A GET still pending here came after the client paused polling (a client
+     * waits for its last poll to end before it sends UPGRADE, and a GET that waited a whole check interval was
+     * already released with a NOOP): it gets 400 as a GET handled after the switch does, so the answer does not
+     * depend on which of the two requests' threads ran first.
+     */
     @Override
     void discard() {
         discarded = true;
         closeTimer.cancel();
-        releasePendingGet();
+        PollingExchange late = pendingGet;
+        pendingGet = null;
+        if (late != null) {
+            session.afterUnlock(() -> server.reject(late, EngineError.BAD_REQUEST, null));
+        }
     }
 }

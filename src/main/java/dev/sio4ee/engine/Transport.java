@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One way of carrying a session's packets (socket.io's engine {@code Transport}). A session has exactly one
  * current transport, and at most one more while it upgrades. All methods are called with the session's lock
- * held.
+ * held, so none touches the network: a transport hands its network work to
+ * {@link EngineSession#afterUnlock(Runnable)}, which runs it once the lock is released.
  */
 abstract class Transport {
 
@@ -37,4 +38,14 @@ abstract class Transport {
 
     /** Ends the transport of a closed session at once: a pending GET gets a CLOSE, a WebSocket is closed. */
     abstract void terminate();
+
+    /** Ends the transport of a client that fell too far behind: what still waits for it is dropped. */
+    void abort() {
+        terminate();
+    }
+
+    /** The bytes this transport queued and did not yet hand to the network. */
+    long bufferedBytes() {
+        return 0;
+    }
 }

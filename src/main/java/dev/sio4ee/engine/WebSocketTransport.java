@@ -14,6 +14,8 @@ import java.util.List;
 final class WebSocketTransport extends Transport implements WebSocketHandler {
     /** Close code for a frame above maxPayload (RFC 6455 "message too big"). */
     static final int MESSAGE_TOO_BIG = 1009;
+    /** Close code for a client that fell more than maxBufferedBytes behind (RFC 6455 "policy violation"). */
+    static final int TOO_FAR_BEHIND = 1008;
 
     private final WebSocketPeer peer;
     private final int maxPayload;
@@ -41,6 +43,7 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
 
     @Override
     void send(List<EnginePacket> packets) {
+        // queued in lock order, written after the lock is released
         for (EnginePacket p : packets) {
             if (p.isBinary()) {
                 peer.sendBinary(p.binary());
@@ -48,6 +51,12 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
                 peer.sendText(EngineParser.encodePacket(p));
             }
         }
+        session.afterUnlock(peer::flush);
+    }
+
+    @Override
+    long bufferedBytes() {
+        return peer.bufferedBytes();
     }
 
     @Override
@@ -65,7 +74,15 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
     void terminate() {
         if (!closed) {
             closed = true;
-            peer.close(1000, "");
+            session.afterUnlock(() -> peer.close(1000, ""));
+        }
+    }
+
+    @Override
+    void abort() {
+        if (!closed) {
+            closed = true;
+            session.afterUnlock(() -> peer.abort(TOO_FAR_BEHIND, "send buffer full"));
         }
     }
 

@@ -8,8 +8,9 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The long-polling transport: every request under the Engine.IO path goes to the engine in asynchronous mode,
- * so a waiting GET holds no thread. Before that, a GET for the browser client ({@code socket.io.js},
+ * The long-polling transport: every request under the Engine.IO path goes to the engine in asynchronous mode
+ * with non-blocking reads and writes ({@link ServletExchange}), so neither a waiting GET nor a slow client holds a
+ * thread. Before that, a GET for the browser client ({@code socket.io.js},
  * {@code socket.io.min.js}, ...) is answered from the {@link ClientBundle} when there is one (Node's
  * {@code serveClient}). Registered by {@link SocketIoBootstrap}; not meant to be declared by hand.
  */
@@ -46,6 +47,7 @@ public class EngineIoServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        long arrival = System.nanoTime();
         if (client != null) {
             Optional<ClientBundle.Reply> reply = client.answer(req.getMethod(), req.getPathInfo(),
                     req.getHeader("If-None-Match"), req.getHeader("Accept-Encoding"));
@@ -60,7 +62,7 @@ public class EngineIoServlet extends HttpServlet {
                 return;
             }
         }
-        ServletExchange exchange = new ServletExchange(req, resp, asyncTimeout);
+        ServletExchange exchange = new ServletExchange(req, resp, asyncTimeout, arrival);
         try {
             engine.handlePolling(exchange);
         } finally {

@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@link WebSocketPeer} over a JSR-356 {@link Session}: frames are queued and written one at a time with the
- * asynchronous remote, so there is exactly one writer per session and nobody blocks on the network.
+ * A {@link WebSocketPeer} over a JSR-356 {@link Session}: frames are queued (no I/O, so the engine may queue
+ * under its lock) and written one at a time with the asynchronous remote once {@link #flush()} starts the
+ * writer, so there is exactly one writer per session and nobody blocks on the network. The queue's size in
+ * bytes is tracked; the engine closes a client that lets it grow past its limit with {@link #abort}, which frees
+ * the queue at once.
  */
 final class SessionPeer extends RequestView implements WebSocketPeer {
     private static final System.Logger LOG = System.getLogger(SessionPeer.class.getName());
@@ -27,6 +30,8 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
     private final ClassLoader sendLoader;
 
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    /** The size of {@link #queue}: binary frames in bytes, text frames in chars. */
+    private long queuedBytes;
     private boolean sending;
     private boolean closeRequested;
     private boolean closed;
@@ -63,7 +68,24 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
     }
 
     @Override
+    public synchronized long bufferedBytes() {
+        return queuedBytes;
+    }
+
+    @Override
+    public void flush() {
+        synchronized (this) {
+            if (closed || sending || queue.isEmpty()) {
+                return;
+            }
+            sending = true;
+        }
+        pump();
+    }
+
+    @Override
     public void close(int code, String reason) {
+        boolean drainFirst;
         synchronized (this) {
             if (closeRequested || closed) {
                 return;
@@ -74,8 +96,30 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
             if (sending) {
                 return; // closes after the queue drained
             }
+            drainFirst = !queue.isEmpty(); // frames queued by a thread that did not flush yet leave first
+            sending = drainFirst;
         }
-        doClose();
+        if (drainFirst) {
+            pump();
+        } else {
+            doClose();
+        }
+    }
+
+    @Override
+    public void abort(int code, String reason) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            clearLocked();
+            closeRequested = true;
+            closeCode = code;
+            closeReason = reason;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "websocket aborted: {0} {1}", code, reason);
+        closeSession();
     }
 
     private void enqueue(Object frame) {
@@ -84,12 +128,13 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
                 return;
             }
             queue.add(frame);
-            if (sending) {
-                return;
-            }
-            sending = true;
+            queuedBytes += frame instanceof String text ? text.length() : ((byte[]) frame).length;
         }
-        pump();
+    }
+
+    private void clearLocked() {
+        queue.clear();
+        queuedBytes = 0;
     }
 
     /** Writes queued frames one at a time; loops when a write completes inline, so the stack stays flat. */
@@ -97,7 +142,10 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
         while (true) {
             Object frame;
             synchronized (this) {
-                frame = queue.poll();
+                frame = closed ? null : queue.poll();
+                if (frame != null) {
+                    queuedBytes -= frame instanceof String text ? text.length() : ((byte[]) frame).length;
+                }
                 if (frame == null) {
                     sending = false;
                     if (!closeRequested) {
@@ -150,7 +198,7 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
         synchronized (this) {
             first = !closed;
             closed = true;
-            queue.clear();
+            clearLocked();
             sending = false;
         }
         if (first) {
@@ -171,8 +219,12 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
                 return;
             }
             closed = true;
-            queue.clear();
+            clearLocked();
         }
+        closeSession();
+    }
+
+    private void closeSession() {
         try {
             if (session.isOpen()) {
                 String reason = closeReason == null ? "" : closeReason;

@@ -36,6 +36,11 @@ public final class Settings {
     public static final String UPGRADE_TIMEOUT = "dev.sio4ee.UPGRADE_TIMEOUT";
     /** Largest message or polling body in bytes (default 1000000). */
     public static final String MAX_HTTP_BUFFER_SIZE = "dev.sio4ee.MAX_HTTP_BUFFER_SIZE";
+    /**
+     * The most bytes waiting to go out to one client before it is closed with {@code transport error}; volatile
+     * packets are dropped past half of it (default 4194304).
+     */
+    public static final String MAX_BUFFERED_BYTES = "dev.sio4ee.MAX_BUFFERED_BYTES";
     /** Comma-separated transports (default {@code polling,websocket}). */
     public static final String TRANSPORTS = "dev.sio4ee.TRANSPORTS";
     /** Whether polling may upgrade to WebSocket (default true). */
@@ -76,9 +81,9 @@ public final class Settings {
 
     /** Every setting name, for documentation and validation. */
     public static final List<String> NAMES = List.of(PATH, PING_INTERVAL, PING_TIMEOUT, UPGRADE_TIMEOUT,
-            MAX_HTTP_BUFFER_SIZE, TRANSPORTS, ALLOW_UPGRADES, CORS_ORIGINS, CORS_CREDENTIALS, COOKIE,
-            CONNECT_TIMEOUT, NAMESPACES, CLEANUP_EMPTY_CHILD_NAMESPACES, MAX_ATTACHMENTS, SERVE_CLIENT, EXECUTOR,
-            ADAPTER, REDIS_URI, REDIS_KEY, REDIS_REQUESTS_TIMEOUT, REDIS_SUBSCRIPTION_MODE);
+            MAX_HTTP_BUFFER_SIZE, MAX_BUFFERED_BYTES, TRANSPORTS, ALLOW_UPGRADES, CORS_ORIGINS, CORS_CREDENTIALS,
+            COOKIE, CONNECT_TIMEOUT, NAMESPACES, CLEANUP_EMPTY_CHILD_NAMESPACES, MAX_ATTACHMENTS, SERVE_CLIENT,
+            EXECUTOR, ADAPTER, REDIS_URI, REDIS_KEY, REDIS_REQUESTS_TIMEOUT, REDIS_SUBSCRIPTION_MODE);
 
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
     private static final Function<String, String> NONE = name -> null;
@@ -265,6 +270,12 @@ public final class Settings {
                 throw new IllegalArgumentException(MAX_HTTP_BUFFER_SIZE + " is too large: " + v);
             }
             b.maxHttpBufferSize(v.intValue());
+        }
+        if ((v = longValue(MAX_BUFFERED_BYTES)) != null) {
+            if (v <= 0) {
+                throw new IllegalArgumentException(MAX_BUFFERED_BYTES + " must be positive, got " + v);
+            }
+            b.maxBufferedBytes(v);
         }
         String t = value(TRANSPORTS);
         if (t != null) {

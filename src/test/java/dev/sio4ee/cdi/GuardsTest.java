@@ -71,7 +71,7 @@ class GuardsTest {
     @Test
     void shouldRefuseWithoutDetailsWhenAGuardFails() {
         install(new Guards.Entry(null, 1, "broken", (socket, caller) -> {
-            throw new NullPointerException("secret internals");
+            throw new IllegalStateException("secret internals (thrown on purpose by the test)");
         }));
         assertThat(wire.client(null).connect("/", null)).isEqualTo("4{\"message\":\"connection refused\"}");
     }

@@ -222,7 +222,7 @@ class ErrorsTest {
     void shouldAnswer500WhenTheHookThrows() {
         EngineFixture broken = new EngineFixture(EngineOptions.builder()
                 .allowRequest(r -> {
-                    throw new IllegalStateException("bug");
+                    throw new IllegalStateException("bug (thrown on purpose by the test)");
                 }).build());
         FakeExchange e = broken.handle(FakeExchange.get(POLLING));
         assertThat(e.status()).isEqualTo(500);

@@ -4,13 +4,23 @@ import dev.sio4ee.engine.spi.PollingExchange;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-/** An in-memory {@link PollingExchange} that records the response. */
-final class FakeExchange extends FakeRequest implements PollingExchange {
+/**
+ * An in-memory {@link PollingExchange} that records the response. It arrives ({@link #arrivalNanos()}) when it is
+ * created; latches can hold it at the start of its dispatch or inside {@link #respond}, to force an interleaving.
+ */
+class FakeExchange extends FakeRequest implements PollingExchange {
     private final String method;
     private byte[] body = new byte[0];
     private Runnable abortAction;
     private Runnable whileReading;
+    private final long arrival = System.nanoTime();
+    private volatile CountDownLatch dispatchReached;
+    private volatile CountDownLatch dispatchGo;
+    private volatile CountDownLatch respondReached;
+    private volatile CountDownLatch respondGo;
 
     private boolean completed;
     private boolean aborted;
@@ -53,6 +63,41 @@ final class FakeExchange extends FakeRequest implements PollingExchange {
         return this;
     }
 
+    /** The first header lookup (the engine's first step) signals {@code reached}, then waits for {@code go}. */
+    FakeExchange pauseAtDispatch(CountDownLatch reached, CountDownLatch go) {
+        this.dispatchReached = reached;
+        this.dispatchGo = go;
+        return this;
+    }
+
+    /** {@link #respond} signals {@code reached}, then waits for {@code go} (a write that blocks). */
+    FakeExchange pauseInRespond(CountDownLatch reached, CountDownLatch go) {
+        this.respondReached = reached;
+        this.respondGo = go;
+        return this;
+    }
+
+    private static void pause(CountDownLatch reached, CountDownLatch go) {
+        reached.countDown();
+        try {
+            if (!go.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never released the latch");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String header(String name) {
+        CountDownLatch reached = dispatchReached;
+        if (reached != null) {
+            dispatchReached = null;
+            pause(reached, dispatchGo);
+        }
+        return super.header(name);
+    }
+
     FakeExchange secure(boolean v) {
         setSecure(v);
         return this;
@@ -66,18 +111,33 @@ final class FakeExchange extends FakeRequest implements PollingExchange {
     }
 
     @Override
-    public byte[] readBody(int limit) throws BodyTooLargeException {
+    public long arrivalNanos() {
+        return arrival;
+    }
+
+    @Override
+    public void readBody(int limit, BodyReader reader) {
         if (whileReading != null) {
             whileReading.run();
         }
         if (body.length > limit) {
-            throw new BodyTooLargeException(limit);
+            reader.onError(new BodyTooLargeException(limit));
+            return;
         }
-        return body.clone();
+        reader.onBody(body.clone());
     }
 
     @Override
-    public synchronized boolean respond(int status, Map<String, String> headers, byte[] body) {
+    public boolean respond(int status, Map<String, String> headers, byte[] body) {
+        CountDownLatch reached = respondReached;
+        if (reached != null) {
+            respondReached = null;
+            pause(reached, respondGo);
+        }
+        return record(status, headers, body);
+    }
+
+    private synchronized boolean record(int status, Map<String, String> headers, byte[] body) {
         respondCalls++;
         if (completed || aborted) {
             return false;

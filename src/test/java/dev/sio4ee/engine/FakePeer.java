@@ -9,6 +9,11 @@ public final class FakePeer extends FakeRequest implements WebSocketPeer {
     private final List<Object> frames = new ArrayList<>();
     private final List<Integer> closeCalls = new ArrayList<>();
     private boolean writable = true;
+    private long bufferedBytes;
+    private int flushes;
+    private final List<Integer> aborts = new ArrayList<>();
+    private volatile java.util.concurrent.CountDownLatch flushReached;
+    private volatile java.util.concurrent.CountDownLatch flushGo;
     private int closeCode = -1;
     private String closeReason;
 
@@ -53,7 +58,56 @@ public final class FakePeer extends FakeRequest implements WebSocketPeer {
         return writable && closeCode < 0;
     }
 
+    @Override
+    public void flush() {
+        java.util.concurrent.CountDownLatch reached = flushReached;
+        if (reached != null) {
+            flushReached = null;
+            reached.countDown();
+            try {
+                if (!flushGo.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the latch");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            flushes++;
+        }
+    }
+
+    @Override
+    public synchronized long bufferedBytes() {
+        return closeCode < 0 ? bufferedBytes : 0;
+    }
+
+    @Override
+    public synchronized void abort(int code, String reason) {
+        aborts.add(code);
+        close(code, reason);
+    }
+
     // ---- test side ----
+
+    /** What {@link #bufferedBytes()} reports: the bytes a client that does not read left in the queue. */
+    public synchronized void bufferedBytes(long v) {
+        bufferedBytes = v;
+    }
+
+    /** The next {@link #flush()} signals {@code reached}, then waits for {@code go} (a write that blocks). */
+    public void pauseInFlush(java.util.concurrent.CountDownLatch reached, java.util.concurrent.CountDownLatch go) {
+        this.flushGo = go;
+        this.flushReached = reached;
+    }
+
+    public synchronized int flushes() {
+        return flushes;
+    }
+
+    public synchronized List<Integer> aborts() {
+        return new ArrayList<>(aborts);
+    }
 
     /** All frames: String for text, byte[] for binary. */
     public synchronized List<Object> frames() {

@@ -145,7 +145,7 @@ class HandshakeTest {
     void shouldSurviveAConnectionCallbackThatThrows() {
         EngineFixture f = new EngineFixture();
         f.server.onConnection(s -> {
-            throw new IllegalStateException("boom");
+            throw new IllegalStateException("boom (thrown on purpose by the test)");
         });
         FakeExchange e = f.handle(FakeExchange.get(POLLING));
         assertThat(e.status()).isEqualTo(200);

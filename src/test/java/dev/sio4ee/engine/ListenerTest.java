@@ -128,19 +128,19 @@ class ListenerTest {
             @Override
             public void onMessage(EngineSession s, String text) {
                 seen.add(text);
-                throw new IllegalStateException("listener bug");
+                throw new IllegalStateException("listener bug (thrown on purpose by the test)");
             }
 
             @Override
             public void onUpgrade(EngineSession s) {
                 seen.add("upgrade");
-                throw new IllegalStateException("listener bug");
+                throw new IllegalStateException("listener bug (thrown on purpose by the test)");
             }
 
             @Override
             public void onClose(EngineSession s, CloseReason reason, String description) {
                 seen.add("close " + reason);
-                throw new IllegalStateException("listener bug");
+                throw new IllegalStateException("listener bug (thrown on purpose by the test)");
             }
         });
         assertThat(f.post(sid, "4a\u001e4b").bodyText()).isEqualTo("ok");

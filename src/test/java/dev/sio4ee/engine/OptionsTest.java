@@ -72,7 +72,7 @@ class OptionsTest {
             AtomicInteger cancelled = new AtomicInteger();
             EngineScheduler.Cancellable c = scheduler.schedule(cancelled::incrementAndGet, 200);
             scheduler.schedule(() -> {
-                throw new IllegalStateException("a failing task does not kill the timer");
+                throw new IllegalStateException("a failing task does not kill the timer (thrown on purpose by the test)");
             }, 1);
             scheduler.schedule(ran::countDown, 20);
             c.cancel();

@@ -228,4 +228,22 @@ class PollingTest {
             throw new AssertionError("bad payload " + e.bodyText(), ex);
         }
     }
+
+    @Test
+    void shouldAcceptTheNextPostAsSoonAsTheOkOfThePreviousOneLeft() {
+        // non-blocking writes: the "ok" reaches the client at once, and a client POSTs again on it
+        String sid = f.handshake();
+        FakeExchange[] next = new FakeExchange[1];
+        FakeExchange first = new FakeExchange("POST", EngineFixture.POLLING + "&sid=" + sid) {
+            @Override
+            public boolean respond(int status, java.util.Map<String, String> headers, byte[] body) {
+                next[0] = f.post(sid, "4b");
+                return super.respond(status, headers, body);
+            }
+        }.body("4a");
+        f.handle(first);
+        assertThat(first.bodyText()).isEqualTo("ok");
+        assertThat(next[0].bodyText()).isEqualTo("ok");
+        assertThat(f.events(sid).events()).containsExactly("message:a", "message:b");
+    }
 }

@@ -50,12 +50,15 @@ class UpgradeTest {
     }
 
     @Test
-    void shouldReleaseAPendingGetWithANoopOnTheSwitch() {
+    void shouldRefuseAGetStillPendingAtTheSwitchAsAGetAfterIt() {
+        // a client pauses polling before it sends UPGRADE: a GET still pending then was sent after it
         String sid = f.handshake();
         EngineFixture.Ws ws = f.probe(sid);
         FakeExchange poll = f.poll(sid);
         ws.handler().onText("5");
-        assertThat(poll.bodyText()).isEqualTo("6");
+        assertThat(poll.status()).isEqualTo(400);
+        assertThat(poll.bodyText()).isEqualTo("{\"code\":3,\"message\":\"Bad request\"}");
+        assertThat(f.session(sid).transport()).isEqualTo("websocket");
     }
 
     @Test
@@ -208,6 +211,7 @@ class UpgradeTest {
         f.post(sid, "1");
         assertThat(ws.peer().closed()).isTrue();
         assertThat(f.events(sid).events()).containsExactly("close:TRANSPORT_CLOSE");
+        f.clock.advance(EngineServer.CLIENT_CLOSE_GRACE); // the POST's "ok"
         assertThat(f.clock.pending()).isZero();
     }
 

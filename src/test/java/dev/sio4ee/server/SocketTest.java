@@ -175,7 +175,7 @@ class SocketTest {
         List<String> log = new ArrayList<>();
         h.io.onConnection(s -> {
             s.on("boom", (args, ack) -> {
-                throw new IllegalStateException("boom");
+                throw new IllegalStateException("boom (thrown on purpose by the test)");
             });
             s.on("boom", (args, ack) -> log.add("second handler ran"));
         });

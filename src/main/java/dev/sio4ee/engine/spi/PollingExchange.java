@@ -6,12 +6,19 @@ import java.util.Map;
 /**
  * One HTTP long-polling request and its response, completed asynchronously: the engine may keep a GET for up to
  * a ping interval and answer it from another thread. The container glue implements it over a servlet
- * {@code AsyncContext}; tests implement it in memory.
+ * {@code AsyncContext} with non-blocking I/O; tests implement it in memory. Neither {@link #readBody} nor
+ * {@link #respond} may block on the network: a slow client must not hold the calling thread.
  *
  * <pre>{@code
  * if ("POST".equals(exchange.method())) {
- *     byte[] body = exchange.readBody(maxBytes);
- *     exchange.respond(200, Map.of("Content-Type", "text/html"), "ok".getBytes(UTF_8));
+ *     exchange.readBody(maxBytes, new PollingExchange.BodyReader() {
+ *         public void onBody(byte[] body) {
+ *             exchange.respond(200, Map.of("Content-Type", "text/html"), "ok".getBytes(UTF_8));
+ *         }
+ *         public void onError(IOException e) {
+ *             exchange.respond(400, Map.of(), new byte[0]);
+ *         }
+ *     });
  * }
  * }</pre>
  */
@@ -26,15 +33,47 @@ public interface PollingExchange extends RequestInfo {
     String method();
 
     /**
-     * Reads the whole request body, refusing to read more than {@code limit} bytes.
-     * <pre>{@code byte[] body = exchange.readBody(1_000_000);}</pre>
+     * When the request arrived ({@link System#nanoTime()}), taken before any engine work: the engine orders two
+     * requests of one session that ran on two threads by it. The default, "now", suits an exchange handled at
+     * once.
+     * <pre>{@code long t = exchange.arrivalNanos();}</pre>
      *
-     * @param limit the largest accepted body
-     * @return the body
-     * @throws BodyTooLargeException if the body (or its declared Content-Length) exceeds the limit
-     * @throws IOException if reading fails
+     * @return the arrival time
      */
-    byte[] readBody(int limit) throws IOException;
+    default long arrivalNanos() {
+        return System.nanoTime();
+    }
+
+    /**
+     * Reads the whole request body without blocking the calling thread, refusing to read more than {@code limit}
+     * bytes; exactly one of the reader's methods is called, on whichever thread the body completes (maybe the
+     * caller's, before this returns).
+     * <pre>{@code exchange.readBody(1_000_000, reader);}</pre>
+     *
+     * @param limit  the largest accepted body
+     * @param reader who gets the body, or a {@link BodyTooLargeException} if the body (or its declared
+     *               Content-Length) exceeds the limit, or another {@link IOException} if reading fails
+     */
+    void readBody(int limit, BodyReader reader);
+
+    /** Who gets a request body read by {@link #readBody(int, BodyReader)}. */
+    interface BodyReader {
+        /**
+         * The whole body arrived.
+         * <pre>{@code public void onBody(byte[] body) { handle(new String(body, UTF_8)); }}</pre>
+         *
+         * @param body the body
+         */
+        void onBody(byte[] body);
+
+        /**
+         * Reading failed or the body is too large ({@link BodyTooLargeException}).
+         * <pre>{@code public void onError(IOException e) { reject(e); }}</pre>
+         *
+         * @param error what went wrong
+         */
+        void onError(IOException error);
+    }
 
     /**
      * Completes the exchange. Only the first call has an effect; later calls are ignored, so racing responders
@@ -56,7 +95,7 @@ public interface PollingExchange extends RequestInfo {
      */
     void onAbort(Runnable action);
 
-    /** Thrown by {@link #readBody(int)} when the body is larger than allowed. */
+    /** Given to {@link BodyReader#onError} when the body is larger than allowed. */
     final class BodyTooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
 
