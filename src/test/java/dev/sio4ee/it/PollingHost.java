@@ -75,13 +75,19 @@ final class PollingHost implements AutoCloseable {
         }
 
         @Override
-        public byte[] readBody(int limit) throws IOException {
+        public void readBody(int limit, BodyReader reader) {
+            // a test host: the JDK server's handler thread reads the body (a thread of this host's own pool)
+            byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
-                byte[] body = in.readNBytes(limit + 1);
-                if (body.length > limit) {
-                    throw new BodyTooLargeException(limit);
-                }
-                return body;
+                body = in.readNBytes(limit + 1);
+            } catch (IOException e) {
+                reader.onError(e);
+                return;
+            }
+            if (body.length > limit) {
+                reader.onError(new BodyTooLargeException(limit));
+            } else {
+                reader.onBody(body);
             }
         }
 
