@@ -332,4 +332,8 @@ async function main() {
   await finish({ ok: failures.length === 0, checks });
 }
 
-main().catch((e) => done({ error: String(e && e.stack || e), checks }));
+main().catch((e) => done({
+  error: String(e && e.stack || e), checks,
+  // which clients were disconnected, and why (a client lost in the middle of a step fails that step)
+  disconnected: clients.filter((c) => c.reason).map((c) => `${c.name}: ${c.reason}`),
+}));
