@@ -12,15 +12,12 @@
 // /proc/<pid>/stat of the server's pid (given by /bench/mem), so server and generator share one machine.
 import http from "node:http";
 import { readFileSync } from "node:fs";
-import { performance } from "node:perf_hooks";
-import WebSocket from "ws";
+import * as raw from "./rawclient.mjs";
+import { parseArgs, int, sleep, now, withTimeout, round, closeAll } from "./rawclient.mjs";
 
 const opts = parseArgs(process.argv.slice(2));
-const URL_ = new URL(opts.url || "http://127.0.0.1:8601");
-const HOST = URL_.hostname;
-const PORT = Number(URL_.port);
-const BASE = URL_.pathname.replace(/\/$/, "");
-const SIO = `${BASE}/socket.io/`;
+const TARGET = raw.target(opts.url);
+const { host: HOST, port: PORT, sio: SIO } = TARGET;
 const LABEL = opts.label || "server";
 const SCENARIOS = (opts.scenarios || "connect,echo,fanout,polling,binary").split(",");
 const N_CONNECT = int(opts.connections, 10000);
@@ -39,27 +36,6 @@ const HOLD = int(opts["hold-ms"], 0); // connect: keep the connections open this
 const TIMEOUT = int(opts["timeout-ms"], 120000); // hard bound of every scenario
 const CLK_TCK = 100; // USER_HZ on Linux
 
-function parseArgs(argv) {
-  const o = {};
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith("--")) o[argv[i].slice(2)] = argv[i + 1], i++;
-  }
-  return o;
-}
-function int(v, d) {
-  return v === undefined ? d : Number(v);
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const now = () => performance.now();
-
-function withTimeout(promise, ms, what) {
-  let t;
-  return Promise.race([
-    promise,
-    new Promise((_, rej) => (t = setTimeout(() => rej(new Error(`${what} timed out after ${ms} ms`)), ms))),
-  ]).finally(() => clearTimeout(t));
-}
-
 function percentile(sorted, p) {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -68,31 +44,12 @@ function latencyStats(samples) {
   const s = Float64Array.from(samples).sort();
   return { p50Ms: round(percentile(s, 50)), p99Ms: round(percentile(s, 99)) };
 }
-function round(x, d = 3) {
-  const f = 10 ** d;
-  return Math.round(x * f) / f;
-}
-
 // ---- server probes -------------------------------------------------------------------------------------------
 
-function httpGet(path) {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ host: HOST, port: PORT, path, agent: false }, (res) => {
-      const chunks = [];
-      res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
-    });
-    req.on("error", reject);
-  });
-}
 async function mem() {
-  const r = await withTimeout(httpGet(`${BASE}/bench/mem`), 60000, "GET /bench/mem");
-  if (r.status !== 200) throw new Error(`GET /bench/mem answered ${r.status}`);
-  const m = JSON.parse(r.body);
-  // live heap after GC plus what the process holds outside its heap: comparable between the JVM and V8
-  m.footprint = m.heapUsed + (m.rss - m.heapTotal);
-  return m;
+  return raw.mem(TARGET);
 }
+
 let serverPid = 0;
 function cpuTicks() {
   if (!serverPid) return NaN;
@@ -108,135 +65,9 @@ function cpuMsPer1k(ticks0, ticks1, count) {
   return count > 0 ? round((((ticks1 - ticks0) * 1000) / CLK_TCK / count) * 1000, 2) : 0;
 }
 
-// ---- a raw Socket.IO client over WebSocket ------------------------------------------------------------------
-
-/** One Socket.IO connection to the main namespace over a WebSocket (no polling first). */
-class WsClient {
-  constructor() {
-    this.onEvent = null; // (text) => void for 42 packets
-    this.acks = new Map(); // id -> callback(text, binary|null)
-    this.nextAck = 0;
-    this.pendingBinary = null; // {id, text} of a 46 packet waiting for its attachment
-    this.closed = false;
-  }
-  connect() {
-    return new Promise((resolve, reject) => {
-      const ws = new WebSocket(`ws://${HOST}:${PORT}${SIO}?EIO=4&transport=websocket`, {
-        perMessageDeflate: false,
-      });
-      this.ws = ws;
-      ws.binaryType = "nodebuffer";
-      ws.on("message", (data, isBinary) => {
-        if (isBinary) return this.binary(data);
-        const s = data.toString();
-        this.raw = (this.raw || 0) + 1;
-        this.lastRaw = s.slice(0, 40);
-        switch (s.charCodeAt(0)) {
-          case 48: // 0 open
-            ws.send("40");
-            break;
-          case 50: // 2 ping
-            ws.send("3");
-            break;
-          case 52: // 4 message: a Socket.IO packet
-            this.packet(s, resolve, reject);
-            break;
-          case 49: // 1 close
-            ws.close();
-            break;
-        }
-      });
-      ws.on("error", (e) => reject(e));
-      ws.on("close", () => {
-        this.closed = true;
-        reject(new Error("closed before connect"));
-      });
-    });
-  }
-  packet(s, resolve, reject) {
-    const t = s.charCodeAt(1);
-    if (t === 50) {
-      // 42 event
-      if (this.onEvent) this.onEvent(s);
-    } else if (t === 51) {
-      // 43<id>[...]
-      const b = s.indexOf("[");
-      const id = Number(s.slice(2, b));
-      const cb = this.acks.get(id);
-      if (cb) this.acks.delete(id), cb(s, null);
-    } else if (t === 54) {
-      // 46<n>-<id>[...]: wait for the attachment (this generator sends one at most)
-      const dash = s.indexOf("-");
-      const b = s.indexOf("[");
-      this.pendingBinary = { id: Number(s.slice(dash + 1, b)), text: s };
-    } else if (t === 48) {
-      // 40 connected
-      resolve(this);
-    } else if (t === 52) {
-      reject(new Error("connect error: " + s));
-    }
-  }
-  binary(buf) {
-    const p = this.pendingBinary;
-    if (!p) return;
-    this.pendingBinary = null;
-    const cb = this.acks.get(p.id);
-    if (cb) this.acks.delete(p.id), cb(p.text, buf);
-  }
-  emitWithAck(event, argsJson, cb) {
-    const id = this.nextAck++;
-    this.acks.set(id, cb);
-    this.ws.send(`42${id}["${event}",${argsJson}]`);
-  }
-  emitBinaryWithAck(event, buf, cb) {
-    const id = this.nextAck++;
-    this.acks.set(id, cb);
-    this.ws.send(`451-${id}["${event}",{"_placeholder":true,"num":0}]`);
-    this.ws.send(buf);
-  }
-  emit(event, argsJson) {
-    this.ws.send(`42["${event}",${argsJson}]`);
-  }
-  close() {
-    if (!this.closed) this.ws.terminate();
-    this.closed = true;
-  }
-}
-
-let connectRetries = 0;
-async function connectMany(n, concurrency, deadline) {
-  const clients = [];
-  let next = 0;
-  async function worker() {
-    while (next < n) {
-      if (now() > deadline) throw new Error(`connecting ${n} clients took too long (${clients.length} connected)`);
-      next++;
-      // a refused or dropped handshake is retried (at most 3 attempts) and counted
-      for (let attempt = 1; ; attempt++) {
-        const c = new WsClient();
-        try {
-          clients.push(await withTimeout(c.connect(), 60000, "WebSocket connect"));
-          break;
-        } catch (e) {
-          c.close();
-          if (attempt >= 3) throw e;
-          connectRetries++;
-        }
-      }
-    }
-  }
-  const workers = [];
-  for (let i = 0; i < Math.min(concurrency, n); i++) workers.push(worker());
-  try {
-    await Promise.all(workers);
-  } catch (e) {
-    clients.forEach((c) => c.close());
-    throw e;
-  }
-  return clients;
-}
-function closeAll(clients) {
-  for (const c of clients) c.close();
+const connectStats = { retries: 0 };
+function connectMany(n, concurrency, deadline) {
+  return raw.connectMany(TARGET, n, concurrency, deadline, connectStats);
 }
 
 // ---- scenarios ---------------------------------------------------------------------------------------------
@@ -244,7 +75,7 @@ function closeAll(clients) {
 /** N WebSocket clients connect (at most CONNECT_CONCURRENCY at a time) and stay idle; memory after GC. */
 async function connect(n) {
   const before = await mem();
-  connectRetries = 0;
+  connectStats.retries = 0;
   const t0 = cpuTicks();
   const start = now();
   const clients = await connectMany(n, CONNECT_CONCURRENCY, start + TIMEOUT);
@@ -264,7 +95,7 @@ async function connect(n) {
     scenario: "connect",
     connections: n,
     connectPerSec: round((n / elapsed) * 1000, 1),
-    connectRetries,
+    connectRetries: connectStats.retries,
     bytesPerConnection: Math.round((after.footprint - before.footprint) / n),
     heapBytesPerConnection: Math.round((after.heapUsed - before.heapUsed) / n),
     rssBytesPerConnection: Math.round((after.rss - before.rss) / n),

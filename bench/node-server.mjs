@@ -1,6 +1,8 @@
 // The reference server of the benchmark: Node socket.io with the same handlers as sio4ee's BenchSetup.
 //   node --expose-gc node-server.mjs <port>
-// GET /bench/mem answers {pid, heapUsed, heapTotal, rss, clients} after a full GC, like sio4ee's BenchStats.
+// GET /bench/mem answers {pid, heapUsed, heapTotal, rss, threads, clients} after a full GC, like sio4ee's
+// BenchStats (threads: of the whole process, from /proc/self/status).
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { Server } from "socket.io";
 
@@ -20,6 +22,7 @@ const http = createServer((req, res) => {
       heapUsed: m.heapUsed,
       heapTotal: m.heapTotal,
       rss: m.rss,
+      threads: threads(),
       clients: io.engine.clientsCount,
     }));
     return;
@@ -27,6 +30,15 @@ const http = createServer((req, res) => {
   res.writeHead(404);
   res.end();
 });
+
+function threads() {
+  try {
+    const line = readFileSync("/proc/self/status", "utf8").split("\n").find((l) => l.startsWith("Threads:"));
+    return line ? Number(line.slice(8).trim()) : -1;
+  } catch {
+    return -1;
+  }
+}
 
 const io = new Server(http);
 
@@ -50,6 +62,17 @@ io.on("connection", (socket) => {
   socket.on("room", (room, ...args) => {
     if (typeof args[args.length - 1] === "function") args.pop();
     io.to(String(room)).emit("room", ...args);
+  });
+  // leave: the room named by the first argument
+  socket.on("leave", (room, ack) => {
+    socket.leave(String(room));
+    if (typeof ack === "function") ack("left " + room);
+  });
+  // chat: emit the other arguments to the room named by the first (the sender too, when in it), then ack them
+  socket.on("chat", (room, ...args) => {
+    const ack = typeof args[args.length - 1] === "function" ? args.pop() : null;
+    io.to(String(room)).emit("chat", ...args);
+    if (ack) ack(...args);
   });
 });
 

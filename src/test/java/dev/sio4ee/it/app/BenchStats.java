@@ -14,7 +14,8 @@ import java.nio.file.Path;
 
 /**
  * The benchmark's memory probe, the twin of GET /bench/mem in bench/node-server.mjs: after a full GC, the
- * process id, the heap in use and committed, the resident set size and the number of Engine.IO clients.
+ * process id, the heap in use and committed, the resident set size, the live threads and the number of Engine.IO
+ * clients.
  */
 @WebServlet("/bench/mem")
 public class BenchStats extends HttpServlet {
@@ -29,7 +30,8 @@ public class BenchStats extends HttpServlet {
     }
 
     /**
-     * Answers the memory probe: a full GC, then the heap in use, the committed heap, the resident set and clients.
+     * Answers the memory probe: a full GC, then the heap in use, the committed heap, the resident set, the live
+     * threads and clients.
      * <pre>{@code BenchStats.write(resp, "payara-floor", open.get());}</pre>
      *
      * @param resp    the response
@@ -44,7 +46,8 @@ public class BenchStats extends HttpServlet {
         resp.setContentType("application/json");
         resp.getWriter().write("{\"server\":\"" + server + "\",\"pid\":" + ProcessHandle.current().pid()
                 + ",\"heapUsed\":" + heap.getUsed() + ",\"heapTotal\":" + heap.getCommitted()
-                + ",\"rss\":" + rss() + ",\"clients\":" + clients + "}");
+                + ",\"rss\":" + rss() + ",\"threads\":" + ManagementFactory.getThreadMXBean().getThreadCount()
+                + ",\"clients\":" + clients + "}");
     }
 
     /** VmRSS of /proc/self/status in bytes, or -1 where there is no /proc. */
