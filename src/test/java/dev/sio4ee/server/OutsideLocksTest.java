@@ -83,6 +83,7 @@ class OutsideLocksTest {
         ThreadLocal<Boolean> inHandlerOfA = ThreadLocal.withInitial(() -> false);
         Map<String, Boolean> ranInsideA = new ConcurrentHashMap<>();
         CountDownLatch heard = new CountDownLatch(2);
+        CountDownLatch registered = new CountDownLatch(2);
         h.io.onConnection(socket -> {
             socket.onAnyOutgoing((event, args) -> {
                 ranInsideA.put(socket.id(), inHandlerOfA.get());
@@ -96,12 +97,16 @@ class OutsideLocksTest {
                     inHandlerOfA.set(false);
                 }
             });
+            registered.countDown();
         });
         RawClient a = h.client();
         String idOfA = a.connectLater("/");
         RawClient b = h.client();
         String idOfB = b.connectLater("/");
 
+        // each connection handler runs on its own socket's dispatcher: B's may still be running when A's CONNECT
+        // answer arrived, so wait until both sockets have their listeners before A shouts
+        assertThat(registered.await(10, TimeUnit.SECONDS)).isTrue();
         a.send("2[\"shout\"]");
         assertThat(heard.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(ranInsideA).containsEntry(idOfB, false).containsEntry(idOfA, false);
