@@ -1,5 +1,15 @@
 package dev.sio4ee.it;
 
+import static dev.sio4ee.it.DemoPage.browser;
+import static dev.sio4ee.it.DemoPage.delivered;
+import static dev.sio4ee.it.DemoPage.login;
+import static dev.sio4ee.it.DemoPage.messages;
+import static dev.sio4ee.it.DemoPage.send;
+import static dev.sio4ee.it.DemoPage.shot;
+import static dev.sio4ee.it.DemoPage.shown;
+import static dev.sio4ee.it.DemoPage.text;
+import static dev.sio4ee.it.DemoPage.users;
+import static dev.sio4ee.it.DemoPage.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sio4ee.it.app.DemoNetwork;
@@ -10,12 +20,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -28,16 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The demo chat as shipped (target/sio4ee.war, its CDI observer beans and the client bundle it serves) in two
@@ -50,8 +47,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DemoChatIT {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Path SHOTS = Path.of("target", "screenshots");
 
     @ArquillianResource
     URL deployed;
@@ -160,72 +155,10 @@ class DemoChatIT {
         shot(alice, server + "-4-alice-back");
     }
 
-    // ---- helpers ----
-
-    private static ChromeDriver browser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,860");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    private static void login(WebDriver d, String url, String nickname) {
-        d.get(url);
-        waitFor(d, x -> x.findElement(By.id("nickname")).isDisplayed());
-        d.findElement(By.id("nickname")).sendKeys(nickname);
-        d.findElement(By.id("login-button")).click();
-        waitFor(d, x -> x.findElement(By.id("app")).isDisplayed() && text(x, "me").equals(nickname));
-        waitFor(d, x -> text(x, "title").equals("#lobby"));
-    }
-
-    private static void send(WebDriver d, String message) {
-        WebElement input = d.findElement(By.id("text"));
-        input.sendKeys(message);
-        d.findElement(By.id("send")).click();
-    }
-
-    private static boolean delivered(WebDriver d, String message) {
-        for (WebElement li : d.findElements(By.cssSelector("#messages li.msg.mine"))) {
-            if (li.findElement(By.className("text")).getText().equals(message)) {
-                return !li.findElements(By.cssSelector(".tick.delivered")).isEmpty();
-            }
-        }
-        return false;
-    }
-
-    private static boolean shown(WebDriver d, String message) {
-        return messages(d).contains(message);
-    }
-
-    private static List<String> messages(WebDriver d) {
-        return d.findElements(By.cssSelector("#messages li.msg .text")).stream().map(WebElement::getText).toList();
-    }
-
-    private static List<String> users(WebDriver d) {
-        return d.findElements(By.cssSelector("#users li")).stream().map(li -> li.getAttribute("data-user")).toList();
-    }
-
-    private static String text(WebDriver d, String id) {
-        return d.findElement(By.id(id)).getText();
-    }
-
-    private static void waitFor(WebDriver d, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(d, WAIT).ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class).until(condition::apply);
-    }
-
     private static String network(String page, String query) throws IOException, InterruptedException {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(page + "test/network?" + query)).timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(page + "test/network?" + query)).timeout(DemoPage.WAIT).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         return r.body();
-    }
-
-    private static void shot(WebDriver d, String name) throws IOException {
-        Files.createDirectories(SHOTS);
-        File f = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -143,7 +143,11 @@ public final class RedisConnection implements AutoCloseable {
      */
     public static RedisConnection open(String uri, Executor executor) {
         RedisConnection c = new RedisConnection(uri, executor);
-        c.connect();
+        try {
+            c.connect();
+        } finally {
+            ForeignThreads.forget();
+        }
         return c;
     }
 
@@ -235,6 +239,8 @@ public final class RedisConnection implements AutoCloseable {
             return explained(one.thenApply(m -> m.getOrDefault(channel, 0L)));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        } finally {
+            ForeignThreads.forget();
         }
     }
 
@@ -259,6 +265,8 @@ public final class RedisConnection implements AutoCloseable {
             return explained(f.apply(l.commands));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        } finally {
+            ForeignThreads.forget();
         }
     }
 
@@ -452,6 +460,8 @@ public final class RedisConnection implements AutoCloseable {
             };
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        } finally {
+            ForeignThreads.forget();
         }
     }
 
@@ -620,6 +630,7 @@ public final class RedisConnection implements AutoCloseable {
             l.commandConnection.close();
         }
         lettuce.shutdown();
+        ForeignThreads.forget();
         if (ownExecutor != null) {
             ownExecutor.shutdown();
             try {

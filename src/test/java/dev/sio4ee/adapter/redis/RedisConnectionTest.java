@@ -147,6 +147,28 @@ class RedisConnectionTest {
                 .hasMessageContaining("closed");
     }
 
+    /** Container threads outlive the application: Netty's per-thread map must not stay on the caller's thread. */
+    @Test
+    void shouldLeaveNoNettyThreadLocalOnTheCallersThread() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Object> left = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try (RedisConnection c = RedisConnection.open(redis.uri())) {
+                LinkedBlockingQueue<String> got = new LinkedBlockingQueue<>();
+                c.subscriber((ch, m) -> got.add(ch)).subscribe("tl#").toCompletableFuture().get(5, TimeUnit.SECONDS);
+                for (int i = 0; i < 20; i++) {
+                    c.publish("tl#", bytes("x")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+                }
+                c.numsub("tl#").toCompletableFuture().get(5, TimeUnit.SECONDS);
+                left.set(io.netty.util.internal.InternalThreadLocalMap.getIfSet());
+            } catch (Exception e) {
+                left.set(e);
+            }
+        }, "container-like");
+        caller.start();
+        caller.join(30_000);
+        assertThat(left.get()).as("Netty's map (or a failure) left on the calling thread").isNull();
+    }
+
     @Test
     void shouldParseUris() {
         assertThat(LettuceClient.parse("redis://:secret@127.0.0.1:6380/2")).singleElement().satisfies(u -> {

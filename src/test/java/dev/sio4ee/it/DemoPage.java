@@ -1,0 +1,90 @@
+package dev.sio4ee.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The demo chat's page in headless Chromium (Debian's chromium and chromium-driver): what a person sees and does. */
+final class DemoPage {
+    static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private DemoPage() {
+    }
+
+    static ChromeDriver browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File("/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,860");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    static void login(WebDriver d, String url, String nickname) {
+        d.get(url);
+        waitFor(d, x -> x.findElement(By.id("nickname")).isDisplayed());
+        d.findElement(By.id("nickname")).sendKeys(nickname);
+        d.findElement(By.id("login-button")).click();
+        waitFor(d, x -> x.findElement(By.id("app")).isDisplayed() && text(x, "me").equals(nickname));
+        waitFor(d, x -> text(x, "title").equals("#lobby"));
+    }
+
+    static void send(WebDriver d, String message) {
+        WebElement input = d.findElement(By.id("text"));
+        input.sendKeys(message);
+        d.findElement(By.id("send")).click();
+    }
+
+    static boolean delivered(WebDriver d, String message) {
+        for (WebElement li : d.findElements(By.cssSelector("#messages li.msg.mine"))) {
+            if (li.findElement(By.className("text")).getText().equals(message)) {
+                return !li.findElements(By.cssSelector(".tick.delivered")).isEmpty();
+            }
+        }
+        return false;
+    }
+
+    static boolean shown(WebDriver d, String message) {
+        return messages(d).contains(message);
+    }
+
+    static List<String> messages(WebDriver d) {
+        return d.findElements(By.cssSelector("#messages li.msg .text")).stream().map(WebElement::getText).toList();
+    }
+
+    static List<String> users(WebDriver d) {
+        return d.findElements(By.cssSelector("#users li")).stream().map(li -> li.getAttribute("data-user")).toList();
+    }
+
+    static String text(WebDriver d, String id) {
+        return d.findElement(By.id(id)).getText();
+    }
+
+    static void waitFor(WebDriver d, Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(d, WAIT).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class).until(condition::apply);
+    }
+
+    static void shot(WebDriver d, String name) throws IOException {
+        Files.createDirectories(SHOTS);
+        File f = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
