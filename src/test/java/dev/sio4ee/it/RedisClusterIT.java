@@ -3,17 +3,11 @@ package dev.sio4ee.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sio4ee.adapter.redis.RedisConfig;
-import dev.sio4ee.adapter.redis.RedisNode;
 import dev.sio4ee.adapter.redis.RedisServerFixture;
-import dev.sio4ee.engine.EngineOptions;
-import dev.sio4ee.engine.EngineServer;
-import dev.sio4ee.engine.ExecutorScheduler;
 import dev.sio4ee.it.app.ClusterCommands;
 import dev.sio4ee.it.app.ClusterSetup;
 import dev.sio4ee.it.app.ThreadsServlet;
 import dev.sio4ee.jakarta.Settings;
-import dev.sio4ee.server.SocketIoOptions;
-import dev.sio4ee.server.SocketIoServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -23,8 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -46,8 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * server with the official {@code @socket.io/redis-adapter} 8.3, and {@code @socket.io/redis-emitter}.
  * {@code redis-cluster.mjs} connects two official clients to each node and checks every operation from every node
  * on every client. Then Redis stops: node A still serves its own clients; Redis restarts: the whole cluster works
- * again. The same checks on the sharded adapter (in-JVM sio4ee nodes and a Node node with
- * {@code createShardedAdapter}). Last, stopping the deployed server as an undeploy does leaves none of the
+ * again ({@code ShardedClusterIT} does the same on the sharded adapter). Last, stopping the deployed server as an undeploy does leaves none of the
  * application's threads behind.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -120,26 +111,8 @@ class RedisClusterIT {
         assertThat(again.getBoolean("ok")).as("result %s", again).isTrue();
     }
 
-    /**
-     * The sharded adapter (Redis 7 SSUBSCRIBE/SPUBLISH, subscription mode dynamic): two sio4ee nodes of this JVM
-     * configured with {@code redis-sharded} and a Node node with the official {@code createShardedAdapter}. The
-     * deployed node stays on the classic adapter (Payara Micro's container holds one deployment at a time).
-     */
     @Test
     @Order(3)
-    void shouldRunEveryOperationOnTheShardedAdapter() throws Exception {
-        RedisConfig sharded = RedisConfig.of("redis-sharded", redis().uri(), null, 3000L, "dynamic");
-        try (InJvmNode c = new InJvmNode(sharded, "A"); InJvmNode d = new InJvmNode(sharded, "B")) {
-            JsonObject r = NodeClient.run(160, "redis-cluster.mjs", redis().uri(), "sharded",
-                    c.uri() + "?transport=polling", d.uri() + "?transport=polling");
-            assertThat(r.getJsonArray("failures")).as("failed checks of %s", r).isEmpty();
-            assertThat(r.getBoolean("ok")).as("result %s", r).isTrue();
-            assertThat(r.getInt("checks")).as("checks run").isGreaterThan(200);
-        }
-    }
-
-    @Test
-    @Order(4)
     void shouldLeaveNoThreadBehindWhenTheServerStops() throws Exception {
         JsonObject running = get("threads");
         assertThat(running.getJsonArray("threads").toString()).as("the Redis client's threads, while running")
@@ -155,42 +128,5 @@ class RedisClusterIT {
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", uri, response.body()).isEqualTo(200);
         return Json.createReader(new StringReader(response.body())).readObject();
-    }
-
-    /** A second sio4ee node in this JVM: the server API with the Redis adapter, served over long-polling. */
-    private static final class InJvmNode implements AutoCloseable {
-        private final ExecutorScheduler scheduler = new ExecutorScheduler("node-b-timer");
-        private final ExecutorService incoming = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "node-b-redis");
-            t.setDaemon(true);
-            return t;
-        });
-        private final RedisNode redisNode;
-        private final EngineServer engine;
-        private final SocketIoServer io;
-        private final PollingHost host;
-
-        InJvmNode(RedisConfig config, String name) throws Exception {
-            redisNode = RedisNode.open(config, incoming);
-            engine = new EngineServer(EngineOptions.defaults(), scheduler);
-            io = new SocketIoServer(SocketIoOptions.defaults().withAdapter(redisNode.adapter()), scheduler)
-                    .attach(engine);
-            ClusterCommands.install(io, name);
-            host = new PollingHost(engine);
-        }
-
-        URI uri() {
-            return host.uri();
-        }
-
-        @Override
-        public void close() {
-            host.close();
-            io.close();
-            engine.close();
-            redisNode.close();
-            incoming.shutdownNow();
-            scheduler.close();
-        }
     }
 }
