@@ -85,6 +85,7 @@ class DemoChatIT {
         waitFor(alice, d -> users(d).equals(List.of("alice", "bob")));
         waitFor(bob, d -> users(d).equals(List.of("alice", "bob")));
         assertThat(text(alice, "title")).isEqualTo("#lobby");
+        assertThat(DemoPage.consoleErrors(alice)).as("console errors of a fresh page (a missing icon, ...)").isEmpty();
 
         // a room message: delivered tick for alice, the message for bob (over polling), and back
         send(alice, "hello from alice");

@@ -25,6 +25,20 @@ final class DemoPage {
     static final Duration WAIT = Duration.ofSeconds(30);
     private static final Path SHOTS = Path.of("target", "screenshots");
 
+    /**
+     * Selenium warns that it has no DevTools module for this Chromium's version: the tests use WebDriver only.
+     * Kept here so the logger (and its level) is not collected.
+     */
+    private static final java.util.logging.Logger CDP = java.util.logging.Logger.getLogger(
+            "org.openqa.selenium.devtools.CdpVersionFinder");
+    private static final java.util.logging.Logger CHROMIUM = java.util.logging.Logger.getLogger(
+            "org.openqa.selenium.chromium.ChromiumDriver");
+
+    static {
+        CDP.setLevel(java.util.logging.Level.SEVERE);
+        CHROMIUM.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private DemoPage() {
     }
 
@@ -32,6 +46,7 @@ final class DemoPage {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(new File("/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,860");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
@@ -44,6 +59,13 @@ final class DemoPage {
         d.findElement(By.id("login-button")).click();
         waitFor(d, x -> x.findElement(By.id("app")).isDisplayed() && text(x, "me").equals(nickname));
         waitFor(d, x -> text(x, "title").equals("#lobby"));
+    }
+
+    /** The page's console errors so far (failed loads included), e.g. a 404 for a missing icon. */
+    static List<String> consoleErrors(WebDriver d) {
+        return d.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(e -> e.getMessage()).toList();
     }
 
     static void send(WebDriver d, String message) {

@@ -40,9 +40,11 @@ final class PayaraMicroNode implements AutoCloseable {
         try {
             int port = freePort();
             File log = new File("target/" + name + ".log");
-            File root = new File("target/" + name + "-root");
+            String config = System.getProperty("sio4ee.server.config", "server-config") + "/payara/";
             ProcessBuilder pb = new ProcessBuilder(List.of(javaBinary(), "-Xmx512m", "-jar", jar.getPath(),
-                    "--nocluster", "--port", String.valueOf(port), "--rootdir", root.getPath(),
+                    "--nocluster", "--port", String.valueOf(port),
+                    "--prebootcommandfile", config + "pre-boot-commands.asadmin",
+                    "--postbootcommandfile", config + "post-boot-commands.asadmin",
                     "--deploy", war.getPath(), "--contextroot", contextRoot))
                     .redirectErrorStream(true).redirectOutput(log);
             pb.environment().putAll(env);

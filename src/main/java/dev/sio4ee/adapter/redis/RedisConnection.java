@@ -142,13 +142,13 @@ public final class RedisConnection implements AutoCloseable {
      * @throws IllegalArgumentException when the URI is malformed
      */
     public static RedisConnection open(String uri, Executor executor) {
-        RedisConnection c = new RedisConnection(uri, executor);
         try {
+            RedisConnection c = new RedisConnection(uri, executor);
             c.connect();
+            return c;
         } finally {
             ForeignThreads.forget();
         }
-        return c;
     }
 
     /**
