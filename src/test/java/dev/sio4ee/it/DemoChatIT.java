@@ -105,27 +105,13 @@ class DemoChatIT {
         waitFor(alice, d -> text(d, "typing").isEmpty());
 
         // a new room: bob creates it, alice joins it from the directory
-        bob.findElement(By.id("room-name")).sendKeys("it-room");
-        bob.findElement(By.cssSelector("#room-form button")).click();
-        waitFor(bob, d -> text(d, "title").equals("#it-room"));
-        waitFor(alice, d -> !d.findElements(By.cssSelector("#rooms li[data-room='it-room'] button")).isEmpty());
-        alice.findElement(By.cssSelector("#rooms li[data-room='it-room'] button")).click();
-        waitFor(alice, d -> text(d, "title").equals("#it-room"));
-        waitFor(bob, d -> d.findElement(By.id("messages")).getText().contains("alice joined #it-room"));
-        send(alice, "only for it-room");
-        waitFor(bob, d -> shown(d, "only for it-room"));
+        DemoPage.meetInNewRoom(bob, alice, "alice", "it-room", "only for it-room");
         bob.findElement(By.id("leave")).click();
         waitFor(bob, d -> d.findElements(By.cssSelector("#rooms li.joined[data-room='it-room']")).isEmpty());
         waitFor(alice, d -> d.findElement(By.id("messages")).getText().contains("bob left #it-room"));
 
         // a private message from alice to bob
-        alice.findElement(By.cssSelector("#users li[data-user='bob'] button")).click();
-        waitFor(alice, d -> text(d, "title").equals("@bob"));
-        send(alice, "psst, just for you");
-        waitFor(alice, d -> delivered(d, "psst, just for you"));
-        waitFor(bob, d -> !d.findElements(By.cssSelector("#dms li[data-user='alice'] .unread")).isEmpty());
-        bob.findElement(By.cssSelector("#dms li[data-user='alice'] button")).click();
-        waitFor(bob, d -> text(d, "title").equals("@alice") && shown(d, "psst, just for you"));
+        DemoPage.privateMessage(alice, "alice", bob, "bob", "psst, just for you");
         shot(bob, server + "-2-bob-private");
 
         // the server drops bob's transport and refuses new sessions for a while: the banner shows

@@ -11,7 +11,6 @@ import static dev.sio4ee.it.DemoPage.users;
 import static dev.sio4ee.it.DemoPage.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sio4ee.adapter.redis.RedisServerFixture;
 import dev.sio4ee.jakarta.Settings;
 import java.io.File;
 import java.net.URL;
@@ -45,7 +44,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @RunAsClient
 class DemoClusterIT {
     private static final File WAR = new File("target/sio4ee.war");
-    private static RedisServerFixture redis;
+    private static final ClassRedis REDIS = new ClassRedis();
     private static PayaraMicroNode server2;
 
     @ArquillianResource
@@ -64,17 +63,16 @@ class DemoClusterIT {
                 <context-param><param-name>%s</param-name><param-value>%s</param-value></context-param>
                 <context-param><param-name>%s</param-name><param-value>dynamic</param-value></context-param>
                 </web-app>
-                """.formatted(Settings.ADAPTER, Settings.REDIS_URI, redis.uri(), Settings.REDIS_SUBSCRIPTION_MODE);
+                """.formatted(Settings.ADAPTER, Settings.REDIS_URI, REDIS.get().uri(), Settings.REDIS_SUBSCRIPTION_MODE);
         return ShrinkWrap.create(ZipImporter.class, "demo1.war").importFrom(WAR).as(WebArchive.class)
                 .setWebXML(new StringAsset(webXml));
     }
 
     private static synchronized void startCluster() {
-        if (redis == null) {
-            redis = RedisServerFixture.start();
+        if (server2 == null) {
             server2 = PayaraMicroNode.start("demo-server2", WAR, "demo2", Map.of(
                     Settings.environmentName(Settings.ADAPTER), "redis-sharded",
-                    Settings.environmentName(Settings.REDIS_URI), redis.uri(),
+                    Settings.environmentName(Settings.REDIS_URI), REDIS.get().uri(),
                     Settings.environmentName(Settings.REDIS_SUBSCRIPTION_MODE), "dynamic"));
         }
     }
@@ -93,9 +91,7 @@ class DemoClusterIT {
         if (server2 != null) {
             server2.close();
         }
-        if (redis != null) {
-            redis.close();
-        }
+        REDIS.close();
     }
 
     @Test
@@ -122,24 +118,9 @@ class DemoClusterIT {
         shot(alice, server + "-cluster-1-alice-lobby");
 
         // a room bob creates on server 2 shows in alice's directory on server 1; she joins, they talk in it
-        bob.findElement(By.id("room-name")).sendKeys("cluster-room");
-        bob.findElement(By.cssSelector("#room-form button")).click();
-        waitFor(bob, d -> text(d, "title").equals("#cluster-room"));
-        waitFor(alice, d -> !d.findElements(By.cssSelector("#rooms li[data-room='cluster-room'] button")).isEmpty());
-        alice.findElement(By.cssSelector("#rooms li[data-room='cluster-room'] button")).click();
-        waitFor(alice, d -> text(d, "title").equals("#cluster-room"));
-        waitFor(bob, d -> d.findElement(By.id("messages")).getText().contains("alice joined #cluster-room"));
-        send(alice, "only for cluster-room");
-        waitFor(bob, d -> shown(d, "only for cluster-room"));
-
+        DemoPage.meetInNewRoom(bob, alice, "alice", "cluster-room", "only for cluster-room");
         // a private message from server 1 to a user on server 2
-        alice.findElement(By.cssSelector("#users li[data-user='bob'] button")).click();
-        waitFor(alice, d -> text(d, "title").equals("@bob"));
-        send(alice, "psst, across the cluster");
-        waitFor(alice, d -> delivered(d, "psst, across the cluster"));
-        waitFor(bob, d -> !d.findElements(By.cssSelector("#dms li[data-user='alice'] .unread")).isEmpty());
-        bob.findElement(By.cssSelector("#dms li[data-user='alice'] button")).click();
-        waitFor(bob, d -> text(d, "title").equals("@alice") && shown(d, "psst, across the cluster"));
+        DemoPage.privateMessage(alice, "alice", bob, "bob", "psst, across the cluster");
         shot(bob, server + "-cluster-2-bob-private");
 
         // bob closes his page: server 1 learns it through the cluster

@@ -74,6 +74,39 @@ final class DemoPage {
         d.findElement(By.id("send")).click();
     }
 
+    /**
+     * {@code creator} (nickname {@code creatorName}) creates {@code room}; it shows in {@code joiner}'s directory,
+     * the joiner ({@code joinerName}) joins it from there, the creator sees the join notice, and a message of the
+     * joiner reaches the creator.
+     */
+    static void meetInNewRoom(WebDriver creator, WebDriver joiner, String joinerName, String room, String message) {
+        creator.findElement(By.id("room-name")).sendKeys(room);
+        creator.findElement(By.cssSelector("#room-form button")).click();
+        waitFor(creator, d -> text(d, "title").equals("#" + room));
+        By entry = By.cssSelector("#rooms li[data-room='" + room + "'] button");
+        waitFor(joiner, d -> !d.findElements(entry).isEmpty());
+        joiner.findElement(entry).click();
+        waitFor(joiner, d -> text(d, "title").equals("#" + room));
+        waitFor(creator, d -> d.findElement(By.id("messages")).getText().contains(joinerName + " joined #" + room));
+        send(joiner, message);
+        waitFor(creator, d -> shown(d, message));
+    }
+
+    /**
+     * {@code from} (nickname {@code fromName}) opens a private conversation with {@code toName} and sends
+     * {@code message}: delivered tick for the sender, an unread mark for the recipient, who opens it and reads it.
+     */
+    static void privateMessage(WebDriver from, String fromName, WebDriver to, String toName, String message) {
+        from.findElement(By.cssSelector("#users li[data-user='" + toName + "'] button")).click();
+        waitFor(from, d -> text(d, "title").equals("@" + toName));
+        send(from, message);
+        waitFor(from, d -> delivered(d, message));
+        By unread = By.cssSelector("#dms li[data-user='" + fromName + "'] .unread");
+        waitFor(to, d -> !d.findElements(unread).isEmpty());
+        to.findElement(By.cssSelector("#dms li[data-user='" + fromName + "'] button")).click();
+        waitFor(to, d -> text(d, "title").equals("@" + fromName) && shown(d, message));
+    }
+
     static boolean delivered(WebDriver d, String message) {
         for (WebElement li : d.findElements(By.cssSelector("#messages li.msg.mine"))) {
             if (li.findElement(By.className("text")).getText().equals(message)) {

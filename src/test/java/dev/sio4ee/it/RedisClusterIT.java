@@ -3,7 +3,6 @@ package dev.sio4ee.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sio4ee.adapter.redis.RedisConfig;
-import dev.sio4ee.adapter.redis.RedisServerFixture;
 import dev.sio4ee.it.app.ClusterCommands;
 import dev.sio4ee.it.app.ClusterSetup;
 import dev.sio4ee.it.app.ThreadsServlet;
@@ -45,7 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisClusterIT {
-    private static RedisServerFixture redis;
+    private static final ClassRedis REDIS = new ClassRedis();
     private static InJvmNode nodeB;
 
     @ArquillianResource
@@ -53,23 +52,16 @@ class RedisClusterIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("redis-a", new String[] {Settings.ADAPTER, "redis", Settings.REDIS_URI, redis().uri(),
+        return Deployments.war("redis-a", new String[] {Settings.ADAPTER, "redis", Settings.REDIS_URI, REDIS.get().uri(),
                 Settings.REDIS_REQUESTS_TIMEOUT, "3000"}, ClusterSetup.class, ClusterCommands.class, ThreadsServlet.class)
                 .addAsResource(new StringAsset("A"), ClusterSetup.NODE)
                 .addAsLibraries(Deployments.redisLibraries());
     }
 
-    /** Started once, before the deployment is built (its URI goes into the WAR). */
-    private static synchronized RedisServerFixture redis() {
-        if (redis == null) {
-            redis = RedisServerFixture.start();
-        }
-        return redis;
-    }
 
     private static synchronized InJvmNode nodeB() throws Exception {
         if (nodeB == null) {
-            nodeB = new InJvmNode(RedisConfig.of("redis", redis().uri(), null, 3000L, null), "B");
+            nodeB = new InJvmNode(RedisConfig.of("redis", REDIS.get().uri(), null, 3000L, null), "B");
         }
         return nodeB;
     }
@@ -79,15 +71,13 @@ class RedisClusterIT {
         if (nodeB != null) {
             nodeB.close();
         }
-        if (redis != null) {
-            redis.close();
-        }
+        REDIS.close();
     }
 
     @Test
     @Order(1)
     void shouldRunEveryOperationAcrossSio4eeAndNodeNodes() throws Exception {
-        JsonObject r = NodeClient.run(160, "redis-cluster.mjs", redis().uri(), "classic",
+        JsonObject r = NodeClient.run(160, "redis-cluster.mjs", REDIS.get().uri(), "classic",
                 Deployments.loopback(deployed).toString(), nodeB().uri() + "?transport=polling");
         assertThat(r.getJsonArray("failures")).as("failed checks of %s", r).isEmpty();
         assertThat(r.getBoolean("ok")).as("result %s", r).isTrue();
@@ -98,14 +88,14 @@ class RedisClusterIT {
     @Order(2)
     void shouldServeItsOwnClientsWhileRedisIsDownAndRejoinWhenItIsBack() throws Exception {
         nodeB();
-        redis().stop();
-        JsonObject alone = NodeClient.run(60, "redis-cluster.mjs", redis().uri(), "without-redis",
+        REDIS.get().stop();
+        JsonObject alone = NodeClient.run(60, "redis-cluster.mjs", REDIS.get().uri(), "without-redis",
                 Deployments.loopback(deployed).toString());
         assertThat(alone.getJsonArray("failures")).as("failed checks of %s", alone).isEmpty();
         assertThat(alone.getBoolean("ok")).as("result %s", alone).isTrue();
 
-        redis().restart();
-        JsonObject again = NodeClient.run(160, "redis-cluster.mjs", redis().uri(), "resume",
+        REDIS.get().restart();
+        JsonObject again = NodeClient.run(160, "redis-cluster.mjs", REDIS.get().uri(), "resume",
                 Deployments.loopback(deployed).toString(), nodeB().uri() + "?transport=polling");
         assertThat(again.getJsonArray("failures")).as("failed checks after the restart of %s", again).isEmpty();
         assertThat(again.getBoolean("ok")).as("result %s", again).isTrue();

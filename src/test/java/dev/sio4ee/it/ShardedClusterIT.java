@@ -3,7 +3,6 @@ package dev.sio4ee.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sio4ee.adapter.redis.RedisConfig;
-import dev.sio4ee.adapter.redis.RedisServerFixture;
 import dev.sio4ee.it.app.ClusterCommands;
 import dev.sio4ee.it.app.ClusterSetup;
 import dev.sio4ee.jakarta.Settings;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ShardedClusterIT {
-    private static RedisServerFixture redis;
+    private static final ClassRedis REDIS = new ClassRedis();
 
     @ArquillianResource
     URL deployed;
@@ -37,31 +36,23 @@ class ShardedClusterIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war("sharded-a", new String[] {Settings.ADAPTER, "redis-sharded",
-                Settings.REDIS_URI, redis().uri(), Settings.REDIS_REQUESTS_TIMEOUT, "3000",
+                Settings.REDIS_URI, REDIS.get().uri(), Settings.REDIS_REQUESTS_TIMEOUT, "3000",
                 Settings.REDIS_SUBSCRIPTION_MODE, "dynamic"}, ClusterSetup.class, ClusterCommands.class)
                 .addAsResource(new StringAsset("A"), ClusterSetup.NODE)
                 .addAsLibraries(Deployments.redisLibraries());
     }
 
-    private static synchronized RedisServerFixture redis() {
-        if (redis == null) {
-            redis = RedisServerFixture.start();
-        }
-        return redis;
-    }
 
     @AfterAll
     static void stopRedis() {
-        if (redis != null) {
-            redis.close();
-        }
+        REDIS.close();
     }
 
     @Test
     void shouldRunEveryOperationAcrossSio4eeAndNodeNodes() throws Exception {
-        RedisConfig sharded = RedisConfig.of("redis-sharded", redis().uri(), null, 3000L, "dynamic");
+        RedisConfig sharded = RedisConfig.of("redis-sharded", REDIS.get().uri(), null, 3000L, "dynamic");
         try (InJvmNode b = new InJvmNode(sharded, "B")) {
-            JsonObject r = NodeClient.run(160, "redis-cluster.mjs", redis().uri(), "sharded",
+            JsonObject r = NodeClient.run(160, "redis-cluster.mjs", REDIS.get().uri(), "sharded",
                     Deployments.loopback(deployed).toString(), b.uri() + "?transport=polling");
             assertThat(r.getJsonArray("failures")).as("failed checks of %s", r).isEmpty();
             assertThat(r.getBoolean("ok")).as("result %s", r).isTrue();
