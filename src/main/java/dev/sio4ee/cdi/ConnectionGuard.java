@@ -6,7 +6,7 @@ import java.security.Principal;
 
 /**
  * A bean deciding whether a socket may join a namespace (socket.io's {@code namespace.use(...)} middleware).
- * Guards run before the socket connects, for the namespace named by their {@link Namespace} qualifier, or for
+ * Guards run before the socket connects, for the namespace named by their {@link NamespaceName} qualifier, or for
  * every namespace without one (dynamic children and namespaces created later included); ordered by
  * {@code @jakarta.annotation.Priority} (lowest first, guards without it last), before the namespace's own
  * middlewares. The first guard that throws {@link ConnectError} refuses the connection: the client receives a
@@ -14,7 +14,7 @@ import java.security.Principal;
  * is logged and refuses with "connection refused". A namespace named by a guard is created at start.
  *
  * <pre>{@code
- * @ApplicationScoped @Namespace("/admin") @Priority(10)
+ * @ApplicationScoped @NamespaceName("/admin") @Priority(10)
  * public class AdminOnly implements ConnectionGuard {
  *     public void check(Socket socket, Principal caller) {
  *         if (caller == null) throw new ConnectError("not authorized", Map.of("code", 401));

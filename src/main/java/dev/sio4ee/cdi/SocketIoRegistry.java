@@ -102,7 +102,7 @@ public class SocketIoRegistry {
 
     /**
      * Starts the server once; later calls return the running one. The namespaces given here, and those named by
-     * the {@link Namespace} qualifier of an observer or a guard, are created after the {@link SocketIoSetup} beans
+     * the {@link NamespaceName} qualifier of an observer or a guard, are created after the {@link SocketIoSetup} beans
      * ran.
      * <pre>{@code registry.start(EngineOptions.defaults(), SocketIoOptions.defaults(), List.of("/chat"));}</pre>
      *
@@ -317,8 +317,8 @@ public class SocketIoRegistry {
 
     private Routes.Route resolve(Routes.Key key, Object sample) {
         Annotation[] qualifiers = key.event() == null
-                ? new Annotation[] {Namespace.Literal.of(key.namespace())}
-                : new Annotation[] {Namespace.Literal.of(key.namespace()), EventName.Literal.of(key.event())};
+                ? new Annotation[] {NamespaceName.Literal.of(key.namespace())}
+                : new Annotation[] {NamespaceName.Literal.of(key.namespace()), EventName.Literal.of(key.event())};
         Set<ObserverMethod<? super Object>> observers = beanManager.resolveObserverMethods(sample, qualifiers);
         boolean sync = observers.stream().anyMatch(o -> !o.isAsync());
         boolean async = observers.stream().anyMatch(ObserverMethod::isAsync);
@@ -344,7 +344,7 @@ public class SocketIoRegistry {
         for (Bean<?> bean : beanManager.getBeans(ConnectionGuard.class, Any.Literal.INSTANCE)) {
             String nsp = null;
             for (Annotation q : bean.getQualifiers()) {
-                if (q instanceof Namespace n) {
+                if (q instanceof NamespaceName n) {
                     nsp = n.value();
                 }
             }

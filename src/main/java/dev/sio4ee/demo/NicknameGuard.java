@@ -1,7 +1,7 @@
 package dev.sio4ee.demo;
 
 import dev.sio4ee.cdi.ConnectionGuard;
-import dev.sio4ee.cdi.Namespace;
+import dev.sio4ee.cdi.NamespaceName;
 import dev.sio4ee.server.ConnectError;
 import dev.sio4ee.server.RemoteSocket;
 import dev.sio4ee.server.Socket;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 @ApplicationScoped
-@Namespace(ChatObserver.NSP)
+@NamespaceName(ChatObserver.NSP)
 public class NicknameGuard implements ConnectionGuard {
     private static final Pattern NICKNAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]{0,19}");
 

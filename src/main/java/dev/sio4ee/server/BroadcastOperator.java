@@ -164,11 +164,12 @@ public final class BroadcastOperator {
      * <pre>{@code io.to("room1").emit("hello", "world", new byte[] {1});}</pre>
      *
      * @param event the event name, not reserved
-     * @param args  the arguments ({@code byte[]} become attachments)
+     * @param args  the arguments, each one argument ({@code byte[]} become attachments, a {@code List} is one
+     *              array; an {@link Args} alone is sent as the argument list it is, see {@link Args})
      */
     public void emit(String event, Object... args) {
         Emitter.checkEventName(event);
-        nsp.broadcast(Packet.event(nsp.name(), event, Arrays.asList(args)), options());
+        nsp.broadcast(Packet.event(nsp.name(), event, Args.list(args)), options());
     }
 
     /**
@@ -183,7 +184,7 @@ public final class BroadcastOperator {
      */
     public CompletionStage<List<Args>> emitWithAck(String event, Object... args) {
         Emitter.checkEventName(event);
-        Packet packet = Packet.event(nsp.name(), event, Arrays.asList(args));
+        Packet packet = Packet.event(nsp.name(), event, Args.list(args));
         Collector collector = new Collector();
         if (flags.timeout() != null) {
             Executor executor = nsp.server().executor(); // the caller's callbacks never run on the timer thread

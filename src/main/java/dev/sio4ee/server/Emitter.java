@@ -2,7 +2,6 @@ package dev.sio4ee.server;
 
 import dev.sio4ee.adapter.BroadcastFlags;
 import dev.sio4ee.protocol.Packet;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -78,7 +77,8 @@ public final class Emitter {
      * <pre>{@code socket.asVolatile().emit("hello", "world");}</pre>
      *
      * @param event the event name, not reserved
-     * @param args  the arguments ({@code byte[]} become attachments)
+     * @param args  the arguments, each one argument ({@code byte[]} become attachments, a {@code List} is one
+     *              array; an {@link Args} alone is sent as the argument list it is, see {@link Args})
      * @throws IllegalArgumentException for a reserved name or an argument that cannot become JSON
      */
     public void emit(String event, Object... args) {
@@ -112,7 +112,7 @@ public final class Emitter {
 
     private Packet event(String event, Object[] args) {
         checkEventName(event);
-        return Packet.event(socket.nsp().name(), event, Arrays.asList(args));
+        return Packet.event(socket.nsp().name(), event, Args.list(args));
     }
 
     static void checkEventName(String event) {

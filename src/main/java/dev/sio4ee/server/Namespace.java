@@ -8,7 +8,6 @@ import dev.sio4ee.adapter.Session;
 import dev.sio4ee.protocol.Packet;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -300,7 +299,7 @@ public class Namespace implements AdapterHost {
      */
     public void serverSideEmit(String event, Object... args) {
         Emitter.checkEventName(event);
-        adapter.serverSideEmit(Packet.event(name, event, Arrays.asList(args)));
+        adapter.serverSideEmit(Packet.event(name, event, Args.list(args)));
     }
 
     /**
@@ -314,7 +313,7 @@ public class Namespace implements AdapterHost {
      */
     public CompletionStage<List<Args>> serverSideEmitWithAck(String event, Object... args) {
         Emitter.checkEventName(event);
-        return adapter.serverSideEmitWithAck(Packet.event(name, event, Arrays.asList(args)), SERVER_SIDE_EMIT_TIMEOUT)
+        return adapter.serverSideEmitWithAck(Packet.event(name, event, Args.list(args)), SERVER_SIDE_EMIT_TIMEOUT)
                 .thenApply(list -> list.stream().map(Args::ofAck).toList());
     }
 
@@ -393,11 +392,11 @@ public class Namespace implements AdapterHost {
             }
 
             @Override
-            public boolean send(List<?> values) {
+            public boolean send(Object... values) {
                 if (!sent.compareAndSet(false, true)) {
                     return false;
                 }
-                ack.accept(values);
+                ack.accept(Args.list(values));
                 return true;
             }
         };

@@ -91,7 +91,7 @@ class CdiEventsIT {
         String id = r.getString("id");
         String tag = r.getString("tag");
 
-        // connected, with @Namespace; the observer could emit at once
+        // connected, with @NamespaceName; the observer could emit at once
         assertThat(r.getBoolean("readyOk")).isTrue();
         // JSON-B typed argument + binary attachment; the second ack() of the observer did not send
         assertThat(r.getJsonArray("typed").toString()).isEqualTo("[5,4,true]");

@@ -1,7 +1,7 @@
 package dev.sio4ee.it.app.cdi;
 
 import dev.sio4ee.cdi.ConnectionGuard;
-import dev.sio4ee.cdi.Namespace;
+import dev.sio4ee.cdi.NamespaceName;
 import dev.sio4ee.server.ConnectError;
 import dev.sio4ee.server.Socket;
 import jakarta.annotation.Priority;
@@ -14,7 +14,7 @@ import java.util.Map;
  * payload asks it to (the EJB container wraps the ConnectError: sio4ee unwraps it).
  */
 @Stateless
-@Namespace("/guarded")
+@NamespaceName("/guarded")
 @Priority(20)
 public class AuditGuard implements ConnectionGuard {
 

@@ -1,7 +1,7 @@
 package dev.sio4ee.it.app.cdi;
 
 import dev.sio4ee.cdi.ConnectionGuard;
-import dev.sio4ee.cdi.Namespace;
+import dev.sio4ee.cdi.NamespaceName;
 import dev.sio4ee.server.ConnectError;
 import dev.sio4ee.server.Socket;
 import jakarta.annotation.Priority;
@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** Test application: guards /guarded; refuses without the token, telling the caller it saw. */
 @ApplicationScoped
-@Namespace("/guarded")
+@NamespaceName("/guarded")
 @Priority(10)
 public class TokenGuard implements ConnectionGuard {
 
