@@ -645,7 +645,7 @@ public final class Socket {
 
     /** Refuses the connection: CONNECT_ERROR {message, data}. */
     void connectError(ConnectError error) {
-        var body = Jsons.object().add("message", String.valueOf(error.getMessage()));
+        var body = Jsons.object().add("message", String.valueOf(error.message()));
         if (error.data() != null) {
             body.add("data", dev.sio4ee.protocol.Binary.deconstruct(error.data()).data());
         }

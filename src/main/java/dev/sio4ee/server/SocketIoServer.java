@@ -1,7 +1,6 @@
 package dev.sio4ee.server;
 
 import dev.sio4ee.engine.CloseReason;
-import dev.sio4ee.engine.EngineConnectionListener;
 import dev.sio4ee.engine.EngineScheduler;
 import dev.sio4ee.engine.EngineServer;
 import dev.sio4ee.engine.EngineSession;
@@ -28,7 +27,7 @@ import java.util.regex.Pattern;
 
 /**
  * The Socket.IO server (socket.io's {@code Server}, the {@code io} object): its namespaces, and the verbs of the
- * main namespace {@code /}. It listens to an {@link EngineServer} for new connections.
+ * main namespace {@code /}. It listens to an {@link EngineServer} for new connections ({@link #attach}).
  *
  * <pre>{@code
  * SocketIoServer io = new SocketIoServer(SocketIoOptions.defaults(), scheduler);
@@ -40,7 +39,7 @@ import java.util.regex.Pattern;
  * io.of(Pattern.compile("^/room-\\d+$")).onConnection(socket -> socket.emit("hi"));
  * }</pre>
  */
-public final class SocketIoServer implements EngineConnectionListener {
+public final class SocketIoServer {
     private static final System.Logger LOG = System.getLogger(SocketIoServer.class.getName());
     /** How long {@link #close()} waits for the sockets' disconnect listeners. */
     private static final long CLOSE_WAIT_SECONDS = 5;
@@ -82,18 +81,12 @@ public final class SocketIoServer implements EngineConnectionListener {
      */
     public SocketIoServer attach(EngineServer engineServer) {
         this.engine = engineServer;
-        engineServer.onConnection(this);
+        engineServer.onConnection(this::accept);
         return this;
     }
 
-    /**
-     * A new Engine.IO session: becomes a client (called by the engine).
-     * <pre>{@code engine.onConnection(io);}</pre>
-     *
-     * @param session the session
-     */
-    @Override
-    public void onConnection(EngineSession session) {
+    /** A new Engine.IO session becomes a client (the engine calls this through the listener given in attach). */
+    private void accept(EngineSession session) {
         Client client = new Client(this, session);
         session.listener(client);
         clients.add(client);

@@ -8,6 +8,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.Principal;
 import java.util.Map;
+import java.util.Optional;
 
 /** Test application: guards /guarded; refuses without the token, telling the caller it saw. */
 @ApplicationScoped
@@ -16,11 +17,12 @@ import java.util.Map;
 public class TokenGuard implements ConnectionGuard {
 
     @Override
-    public void check(Socket socket, Principal caller) {
+    public Optional<ConnectError> check(Socket socket, Principal caller) {
         GlobalGuard.trail(socket).add("token");
         if (!"open sesame".equals(socket.handshake().auth().getString("token", null))) {
-            throw new ConnectError("token required",
-                    Map.of("code", 4001, "caller", caller == null ? "anonymous" : caller.getName()));
+            return Optional.of(new ConnectError("token required",
+                    Map.of("code", 4001, "caller", caller == null ? "anonymous" : caller.getName())));
         }
+        return Optional.empty();
     }
 }
