@@ -121,7 +121,8 @@ public class ChatObserver {
         String text = text(body);
         Socket socket = e.socket();
         if (room == null || !socket.rooms().contains(room) || text == null) {
-            e.ack().send(Map.of("ok", false, "error", room == null || text == null ? "empty message" : "join the room first"));
+            e.ack().send(Map.of("ok", false, "error",
+                    room == null || text == null ? "empty message" : "join the room first"));
             return;
         }
         ChatMessage m = log.append(room, nickname(socket), text);

@@ -142,8 +142,9 @@ public final class BroadcastOperator {
      * Bounds the wait of {@link #emitWithAck}.
      * <pre>{@code io.timeout(1_000).emitWithAck("ping");}</pre>
      *
-     * @param millis the timeout
+     * @param millis the timeout, not negative
      * @return a new operator
+     * @throws IllegalArgumentException for a negative timeout (see {@link BroadcastFlags})
      */
     public BroadcastOperator timeout(long millis) {
         return new BroadcastOperator(nsp, rooms, except, flags.withTimeout(millis));

@@ -52,13 +52,11 @@ public final class Emitter {
      * The same emitter with an acknowledgement timeout.
      * <pre>{@code socket.asVolatile().timeout(1_000).emitWithAck("ping");}</pre>
      *
-     * @param millis the timeout
+     * @param millis the timeout, not negative
      * @return a new emitter
+     * @throws IllegalArgumentException for a negative timeout (see {@link BroadcastFlags})
      */
     public Emitter timeout(long millis) {
-        if (millis < 0) {
-            throw new IllegalArgumentException("negative timeout " + millis);
-        }
         return new Emitter(socket, flags.withTimeout(millis));
     }
 

@@ -27,11 +27,13 @@ import java.util.regex.Pattern;
 
 /**
  * The Socket.IO server (socket.io's {@code Server}, the {@code io} object): its namespaces, and the verbs of the
- * main namespace {@code /}. It listens to an {@link EngineServer} for new connections ({@link #attach}).
+ * main namespace {@code /}. It listens to an {@link EngineServer} for new connections ({@link #attach}), made
+ * with the Engine.IO part of its options. Not final only so that CDI can proxy it; no other code can subclass it.
  *
  * <pre>{@code
- * SocketIoServer io = new SocketIoServer(SocketIoOptions.defaults(), scheduler);
- * io.attach(engine);
+ * SocketIoOptions options = SocketIoOptions.defaults();
+ * EngineServer engine = new EngineServer(options.engine(), scheduler);
+ * SocketIoServer io = new SocketIoServer(options, scheduler).attach(engine);
  * io.onConnection(socket -> {
  *     socket.on("chat message", (args, ack) -> io.emit("chat message", args.string(0)));
  * });
@@ -39,7 +41,7 @@ import java.util.regex.Pattern;
  * io.of(Pattern.compile("^/room-\\d+$")).onConnection(socket -> socket.emit("hi"));
  * }</pre>
  */
-public final class SocketIoServer {
+public class SocketIoServer {
     private static final System.Logger LOG = System.getLogger(SocketIoServer.class.getName());
     /** How long {@link #close()} waits for the sockets' disconnect listeners. */
     private static final long CLOSE_WAIT_SECONDS = 5;
@@ -70,6 +72,17 @@ public final class SocketIoServer {
         this.options = Objects.requireNonNull(options, "options");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.main = of("/");
+    }
+
+    /**
+     * For the CDI container's client proxy only ({@code @Inject SocketIoServer} is application-scoped, and a proxy
+     * needs a constructor without parameters); such an object is never used as a server, every call goes to the real
+     * one. Package-private, so no other code can subclass this class.
+     */
+    SocketIoServer() {
+        this.options = null;
+        this.scheduler = null;
+        this.main = null;
     }
 
     /**

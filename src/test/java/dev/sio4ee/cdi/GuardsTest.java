@@ -72,7 +72,7 @@ class GuardsTest {
     @Test
     void shouldRefuseWithoutDetailsWhenAGuardThrowsEvenAConnectErrorLikeException() {
         install(new Guards.Entry(null, 1, "thrower", (socket, caller) -> {
-            throw new IllegalStateException("banned (thrown on purpose by the test: a refusal is returned, not thrown)");
+            throw new IllegalStateException("banned (thrown on purpose by the test: refusals are returned)");
         }));
         assertThat(wire.client(null).connect("/", null)).isEqualTo("4{\"message\":\"connection refused\"}");
     }
