@@ -121,9 +121,9 @@ public class SocketIoRegistry {
             return engine;
         }
         applicationLoader = Thread.currentThread().getContextClassLoader();
-        scheduler = new ExecutorScheduler("sio4ee-timer");
         if (engineListeners.isResolvable()) {
             EngineOptions options = withAllowRequest(settings.apply(SocketIoOptions.defaults())).engine();
+            scheduler = new ExecutorScheduler("sio4ee-timer");
             engine = new EngineServer(options, scheduler, executor);
             EngineConnectionListener raw = engineListeners.get();
             LOG.log(System.Logger.Level.INFO, "raw Engine.IO mode: sessions go to {0}", raw.getClass().getName());
@@ -143,6 +143,7 @@ public class SocketIoRegistry {
             options = options.withAdapter(joinCluster(redis, executor));
         }
         options = withAllowRequest(options);
+        scheduler = new ExecutorScheduler("sio4ee-timer"); // after the options: an invalid one leaves nothing running
         engine = new EngineServer(options.engine(), scheduler, executor);
         LOG.log(System.Logger.Level.DEBUG, "sio4ee: application code runs on {0}",
                 executor == null ? "sio4ee's own pool" : executor);
