@@ -179,7 +179,8 @@ public final class BroadcastOperator {
      * <pre>{@code io.timeout(5_000).emitWithAck("ping").thenAccept(answers -> answers.forEach(a -> log(a)));}</pre>
      *
      * @param event the event name, not reserved
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      * @return the answers, one per socket (empty when no socket matched); fails with
      *     {@link AckTimeoutException} (holding the answers received) after the timeout
      */

@@ -88,7 +88,8 @@ public final class Emitter {
      * <pre>{@code socket.timeout(5_000).emitWithAck("ping").thenAccept(a -> log(a.string(0)));}</pre>
      *
      * @param event the event name, not reserved
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      * @return the client's answer; fails with {@link AckTimeoutException} after the timeout, or with an
      *     {@link IllegalStateException} if the socket disconnects first
      */

@@ -220,7 +220,8 @@ public class Namespace {
      * <pre>{@code nsp.emit("news", Map.of("title", "hello"));}</pre>
      *
      * @param event the event name
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      */
     public void emit(String event, Object... args) {
         new BroadcastOperator(this).emit(event, args);
@@ -232,7 +233,8 @@ public class Namespace {
      * <pre>{@code nsp.emitWithAck("ping").thenAccept(answers -> log(answers.size()));}</pre>
      *
      * @param event the event name
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      * @return the answers, one per socket
      */
     public CompletionStage<List<Args>> emitWithAck(String event, Object... args) {
@@ -243,7 +245,8 @@ public class Namespace {
      * Sends a {@code message} event to every socket.
      * <pre>{@code nsp.send("hello");}</pre>
      *
-     * @param args the arguments
+     * @param args the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      */
     public void send(Object... args) {
         emit("message", args);
@@ -294,7 +297,8 @@ public class Namespace {
      * <pre>{@code nsp.serverSideEmit("cache:invalidate", "user:42");}</pre>
      *
      * @param event the event name, not reserved
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      */
     public void serverSideEmit(String event, Object... args) {
         Emitter.checkEventName(event);
@@ -307,7 +311,8 @@ public class Namespace {
      * <pre>{@code nsp.serverSideEmitWithAck("count").thenAccept(answers -> ...);}</pre>
      *
      * @param event the event name, not reserved
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      * @return the answers
      */
     public CompletionStage<List<Args>> serverSideEmitWithAck(String event, Object... args) {

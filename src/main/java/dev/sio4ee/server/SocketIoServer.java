@@ -346,7 +346,8 @@ public class SocketIoServer {
      * <pre>{@code io.emit("news", "hello");}</pre>
      *
      * @param event the event name
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      */
     public void emit(String event, Object... args) {
         main.emit(event, args);
@@ -357,7 +358,8 @@ public class SocketIoServer {
      * <pre>{@code io.timeout(1_000).emitWithAck("ping"); // bounded; this one waits for all}</pre>
      *
      * @param event the event name
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      * @return one answer per socket
      */
     public CompletionStage<List<Args>> emitWithAck(String event, Object... args) {
@@ -409,7 +411,8 @@ public class SocketIoServer {
      * <pre>{@code io.serverSideEmit("hello", "world");}</pre>
      *
      * @param event the event name
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      */
     public void serverSideEmit(String event, Object... args) {
         main.serverSideEmit(event, args);
@@ -420,7 +423,8 @@ public class SocketIoServer {
      * <pre>{@code io.serverSideEmitWithAck("count").thenAccept(answers -> ...);}</pre>
      *
      * @param event the event name
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      * @return one answer per other server
      */
     public CompletionStage<List<Args>> serverSideEmitWithAck(String event, Object... args) {
