@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The namespace as its adapter sees it (the server's {@code Namespace} implements it), so that the adapter layer
- * never depends on the server layer.
+ * The namespace as its adapter sees it (the server's {@code Namespace} gives its adapter a private object
+ * implementing it), so that the adapter layer never depends on the server layer.
  *
  * <pre>{@code
  * Adapter adapter = new InMemoryAdapter(host);

@@ -12,7 +12,9 @@ package dev.sio4ee.adapter;
  *                   {@code volatile}, a Java keyword)
  * @param compress   whether the packet may be compressed (a hint for the transport)
  * @param local      whether the broadcast stays on this server (never published to a cluster)
- * @param timeout    how long to wait for acknowledgements, in milliseconds, or {@code null} for no limit
+ * @param timeout    how long to wait for acknowledgements, in milliseconds ({@code 0} or more: a negative
+ *                   timeout is refused wherever it is given, {@code socket.timeout(ms)} and {@code io.timeout(ms)}
+ *                   alike), or {@code null} for no limit
  */
 public record BroadcastFlags(boolean isVolatile, boolean compress, boolean local, Long timeout) {
 
@@ -31,7 +33,7 @@ public record BroadcastFlags(boolean isVolatile, boolean compress, boolean local
      */
     public BroadcastFlags {
         if (timeout != null && timeout < 0) {
-            throw new IllegalArgumentException("negative timeout " + timeout);
+            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
         }
     }
 

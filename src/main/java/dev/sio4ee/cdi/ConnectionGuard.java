@@ -3,21 +3,35 @@ package dev.sio4ee.cdi;
 import dev.sio4ee.server.ConnectError;
 import dev.sio4ee.server.Socket;
 import java.security.Principal;
+import java.util.Optional;
 
 /**
  * A bean deciding whether a socket may join a namespace (socket.io's {@code namespace.use(...)} middleware).
- * Guards run before the socket connects, for the namespace named by their {@link Namespace} qualifier, or for
+ * Guards run before the socket connects, for the namespace named by their {@link NamespaceName} qualifier, or for
  * every namespace without one (dynamic children and namespaces created later included); ordered by
  * {@code @jakarta.annotation.Priority} (lowest first, guards without it last), before the namespace's own
- * middlewares. The first guard that throws {@link ConnectError} refuses the connection: the client receives a
- * CONNECT_ERROR with the error's message and data (also when an EJB container wrapped it). Any other exception
- * is logged and refuses with "connection refused". A namespace named by a guard is created at start.
+ * middlewares. A refusal is an ordinary outcome, so it is a return value: the first guard that returns a
+ * {@link ConnectError} refuses the connection, and the client receives a CONNECT_ERROR with its message and data.
+ * Nothing is thrown, so a {@code @Stateless} guard's refusal is no EJB system exception (no discarded bean, no
+ * rolled-back transaction, no error in the server log). A guard that throws, or returns null, is a bug: it is
+ * logged and the connection refused with "connection refused". A namespace named by a guard is created at start.
  *
  * <pre>{@code
- * @ApplicationScoped @Namespace("/admin") @Priority(10)
+ * import dev.sio4ee.cdi.ConnectionGuard;
+ * import dev.sio4ee.cdi.NamespaceName;
+ * import dev.sio4ee.server.ConnectError;
+ * import dev.sio4ee.server.Socket;
+ * import jakarta.annotation.Priority;
+ * import jakarta.enterprise.context.ApplicationScoped;
+ * import java.security.Principal;
+ * import java.util.Map;
+ * import java.util.Optional;
+ *
+ * @ApplicationScoped @NamespaceName("/admin") @Priority(10)
  * public class AdminOnly implements ConnectionGuard {
- *     public void check(Socket socket, Principal caller) {
- *         if (caller == null) throw new ConnectError("not authorized", Map.of("code", 401));
+ *     public Optional<ConnectError> check(Socket socket, Principal caller) {
+ *         return caller == null ? Optional.of(new ConnectError("not authorized", Map.of("code", 401)))
+ *                 : Optional.empty();
  *     }
  * }
  * }</pre>
@@ -25,12 +39,15 @@ import java.security.Principal;
 public interface ConnectionGuard {
 
     /**
-     * Checks a connection; returns normally to allow it.
-     * <pre>{@code if (socket.handshake().auth().isEmpty()) throw new ConnectError("auth required");}</pre>
+     * Checks a connection.
+     * <pre>{@code
+     * if (socket.handshake().auth().isEmpty()) return Optional.of(new ConnectError("auth required"));
+     * return Optional.empty();
+     * }</pre>
      *
      * @param socket the socket asking to connect (its handshake, auth payload and data are readable)
      * @param caller the Jakarta Security caller principal of the HTTP handshake, or null when anonymous
-     * @throws ConnectError to refuse the connection
+     * @return empty to let the connection through (to the next guard), or the refusal the client receives
      */
-    void check(Socket socket, Principal caller);
+    Optional<ConnectError> check(Socket socket, Principal caller);
 }

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * Routes {@link SocketEventReceived} to the observers of one event name. An observer without it sees every event.
  *
  * <pre>{@code
- * void message(@Observes @Namespace("/chat") @EventName("chat message") SocketEventReceived e) {
+ * void message(@Observes @NamespaceName("/chat") @EventName("chat message") SocketEventReceived e) {
  *     e.socket().broadcast().emit("chat message", e.args().string(0));
  * }
  * }</pre>

@@ -3,13 +3,16 @@ package dev.sio4ee.cdi;
 import dev.sio4ee.server.ConnectError;
 import dev.sio4ee.server.Middleware;
 import dev.sio4ee.server.Socket;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The {@link ConnectionGuard} beans as one server-wide middleware: for a connection to a namespace, the guards of
- * that namespace and the global ones run in {@code @Priority} order; the first {@link ConnectError} refuses.
+ * that namespace and the global ones run in {@code @Priority} order; the first one that returns a
+ * {@link ConnectError} refuses.
  */
 final class Guards implements Middleware {
     private static final System.Logger LOG = System.getLogger(Guards.class.getName());
@@ -38,31 +41,27 @@ final class Guards implements Middleware {
             if (e.namespace() != null && !e.namespace().equals(nsp)) {
                 continue;
             }
+            List<Optional<ConnectError>> verdict = new ArrayList<>(1);
             try {
-                around.accept(() -> e.guard().check(socket, socket.handshake().principal()));
+                around.accept(() -> verdict.add(e.guard().check(socket, socket.handshake().principal())));
             } catch (RuntimeException failed) {
-                ConnectError refused = refusal(failed);
-                if (refused != null) {
-                    next.fail(refused);
-                    return;
-                }
                 LOG.log(System.Logger.Level.WARNING, "connection guard " + e.name() + " failed", failed);
                 next.fail(new ConnectError("connection refused"));
                 return;
             }
-        }
-        next.proceed();
-    }
-
-    /** The ConnectError thrown by a guard, also when a container wrapped it (an EJB guard's EJBException). */
-    static ConnectError refusal(Throwable thrown) {
-        Throwable t = thrown;
-        for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
-            if (t instanceof ConnectError ce) {
-                return ce;
+            Optional<ConnectError> refusal = verdict.isEmpty() ? null : verdict.get(0);
+            if (refusal == null) {
+                LOG.log(System.Logger.Level.WARNING, "connection guard {0} returned null instead of an Optional: "
+                        + "connection refused", e.name());
+                next.fail(new ConnectError("connection refused"));
+                return;
+            }
+            if (refusal.isPresent()) {
+                next.fail(refusal.get());
+                return;
             }
         }
-        return null;
+        next.proceed();
     }
 
     /**

@@ -4,11 +4,11 @@ import dev.sio4ee.server.Socket;
 
 /**
  * CDI event: a socket joined a namespace (socket.io's {@code connection}). Fired with the qualifier
- * {@link Namespace} of the socket's namespace, on the thread that completed the handshake, before any event of
+ * {@link NamespaceName} of the socket's namespace, on the thread that completed the handshake, before any event of
  * the socket is delivered.
  *
  * <pre>{@code
- * void joined(@Observes @Namespace("/chat") SocketConnected e) {
+ * void joined(@Observes @NamespaceName("/chat") SocketConnected e) {
  *     e.socket().join("lobby");
  * }
  * }</pre>

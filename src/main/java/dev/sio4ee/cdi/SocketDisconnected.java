@@ -5,10 +5,10 @@ import dev.sio4ee.server.Socket;
 
 /**
  * CDI event: a socket left its namespace (socket.io's {@code disconnect}); it is in no room any more. Fired with
- * the qualifier {@link Namespace}; the last event of a socket.
+ * the qualifier {@link NamespaceName}; the last event of a socket.
  *
  * <pre>{@code
- * void left(@Observes @Namespace("/chat") SocketDisconnected e) {
+ * void left(@Observes @NamespaceName("/chat") SocketDisconnected e) {
  *     log.info(e.socket().id() + " left: " + e.reason().text());
  * }
  * }</pre>

@@ -5,7 +5,7 @@ import dev.sio4ee.server.Socket;
 
 /**
  * CDI event: a socket is leaving its namespace (socket.io's {@code disconnecting}); its rooms are still
- * readable. Fired with the qualifier {@link Namespace}.
+ * readable. Fired with the qualifier {@link NamespaceName}.
  *
  * <pre>{@code
  * void leaving(@Observes SocketDisconnecting e) {

@@ -3,28 +3,83 @@ package dev.sio4ee.cdi;
 import dev.sio4ee.server.Ack;
 import dev.sio4ee.server.Args;
 import dev.sio4ee.server.Socket;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import java.lang.reflect.Type;
 
 /**
- * CDI event: a client emitted an event. Fired with the qualifiers {@link Namespace} and {@link EventName};
- * synchronous observers of one socket see its events in arrival order.
+ * CDI event: a client emitted an event (socket.io's {@code socket.on(event, (...args, callback) => ...)}). Fired
+ * with the qualifiers {@link NamespaceName} and {@link EventName}; synchronous observers of one socket see its
+ * events in arrival order. It carries the same three things a handler gets: the arguments, the acknowledgement
+ * callback ({@link #ack()}, answered with {@code ack().send(...)} as in a handler), and the socket.
  *
  * <pre>{@code
- * void message(@Observes @Namespace("/chat") @EventName("chat message") SocketEventReceived e) {
- *     ChatLine line = e.arg(0, ChatLine.class);
+ * void message(@Observes @NamespaceName("/chat") @EventName("chat message") SocketEventReceived e) {
+ *     ChatLine line = e.arg(0, ChatLine.class);              // JSON-B
  *     e.socket().to("lobby").emit("chat message", line.text());
- *     e.ack("stored");
+ *     e.ack().send("stored");                                 // the client's callback, once
  * }
  * }</pre>
- *
- * @param socket the sending socket
- * @param event  the event name
- * @param args   the arguments (JSON values and {@code byte[]} attachments)
- * @param ack    the client's acknowledgement callback ({@link Ack#NONE} when it asked for none)
- * @param jsonb  the JSON-B instance used by {@link #arg(int, Class)}
  */
-public record SocketEventReceived(Socket socket, String event, Args args, Ack ack, Jsonb jsonb) {
+public final class SocketEventReceived {
+    private final Socket socket;
+    private final String event;
+    private final Args args;
+    private final Ack ack;
+    private final Jsonb jsonb;
+
+    SocketEventReceived(Socket socket, String event, Args args, Ack ack, Jsonb jsonb) {
+        this.socket = socket;
+        this.event = event;
+        this.args = args;
+        this.ack = ack;
+        this.jsonb = jsonb;
+    }
+
+    /**
+     * The sending socket.
+     * <pre>{@code e.socket().join("lobby");}</pre>
+     *
+     * @return the socket (live: it can emit, join, disconnect)
+     */
+    public Socket socket() {
+        return socket;
+    }
+
+    /**
+     * The event name.
+     * <pre>{@code if (e.event().startsWith("admin:")) ...}</pre>
+     *
+     * @return the name
+     */
+    public String event() {
+        return event;
+    }
+
+    /**
+     * The arguments (JSON values and {@code byte[]} attachments); a missing one reads as null through the named
+     * accessors (see {@link Args}).
+     * <pre>{@code String text = e.args().string(0);}</pre>
+     *
+     * @return the arguments
+     */
+    public Args args() {
+        return args;
+    }
+
+    /**
+     * The client's acknowledgement callback ({@link Ack#requested()} false when it asked for none): answer it with
+     * {@link Ack#send(Object...)}, once.
+     * <pre>{@code
+     * if (e.ack().requested()) e.ack().send("stored", 42);
+     * e.ack().send(e.args());                                // an echo: the arguments as they came
+     * }</pre>
+     *
+     * @return the callback
+     */
+    public Ack ack() {
+        return ack;
+    }
 
     /**
      * The argument at this index mapped to a Java type with JSON-B.
@@ -33,10 +88,11 @@ public record SocketEventReceived(Socket socket, String event, Args args, Ack ac
      * @param index the index
      * @param type  the target type
      * @param <T>   the type
-     * @return the value, or null for a JSON null
+     * @return the value, or null for a JSON null or a missing argument
      */
     public <T> T arg(int index, Class<T> type) {
-        return jsonb.fromJson(args.json(index).toString(), type);
+        JsonValue json = args.json(index);
+        return json == null ? null : jsonb.fromJson(json.toString(), type);
     }
 
     /**
@@ -46,10 +102,11 @@ public record SocketEventReceived(Socket socket, String event, Args args, Ack ac
      * @param index the index
      * @param type  the target type
      * @param <T>   the type
-     * @return the value
+     * @return the value, or null for a JSON null or a missing argument
      */
     public <T> T arg(int index, Type type) {
-        return jsonb.fromJson(args.json(index).toString(), type);
+        JsonValue json = args.json(index);
+        return json == null ? null : jsonb.fromJson(json.toString(), type);
     }
 
     /**
@@ -57,30 +114,21 @@ public record SocketEventReceived(Socket socket, String event, Args args, Ack ac
      * <pre>{@code byte[] image = e.bytes(1);}</pre>
      *
      * @param index the index
-     * @return the bytes
+     * @return the bytes, or null if that argument is not binary or missing
      */
     public byte[] bytes(int index) {
         return args.bytes(index);
     }
 
     /**
-     * Answers the client's acknowledgement callback; only the first call sends.
-     * <pre>{@code e.ack("stored", 42);}</pre>
+     * A readable form.
+     * <pre>{@code e.toString() // SocketEventReceived[/chat abc... "chat message" ["hi"]]}</pre>
      *
-     * @param values the ack arguments ({@code byte[]} become attachments)
-     * @return true if this call sent the acknowledgement
+     * @return the description
      */
-    public boolean ack(Object... values) {
-        return ack.send(values);
-    }
-
-    /**
-     * Whether the client asked for an acknowledgement.
-     * <pre>{@code if (e.ackRequested()) e.ack("ok");}</pre>
-     *
-     * @return true if the client passed an ack callback
-     */
-    public boolean ackRequested() {
-        return ack.requested();
+    @Override
+    public String toString() {
+        return "SocketEventReceived[" + socket.nsp().name() + " " + socket.id() + " \"" + event + "\" " + args.json()
+                + "]";
     }
 }

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 /**
  * The event bridge: hears every socket of the server (static namespaces and dynamic children alike) and fires
  * {@link SocketConnected}, {@link SocketEventReceived}, {@link SocketDisconnecting} and {@link SocketDisconnected}
- * with the {@link Namespace} (and {@link EventName}) qualifiers. Synchronous observers run on the socket's serial
+ * with the {@link NamespaceName} (and {@link EventName}) qualifiers. Synchronous observers run on the socket's serial
  * dispatcher (the server listener is called there), so they see a socket's life in order; an exception is logged
  * and the connection lives on.
  */
@@ -89,7 +89,7 @@ final class SocketEvents implements ServerListener {
     }
 
     static String describe(Routes.Key key) {
-        return key.type().getSimpleName() + " @Namespace(\"" + key.namespace() + "\")"
+        return key.type().getSimpleName() + " @NamespaceName(\"" + key.namespace() + "\")"
                 + (key.event() == null ? "" : " @EventName(\"" + key.event() + "\")");
     }
 }

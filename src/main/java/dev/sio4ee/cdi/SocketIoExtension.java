@@ -10,8 +10,8 @@ import java.util.TreeSet;
 
 /**
  * CDI portable extension (registered by the library, nothing to declare) that notes the namespaces named by the
- * {@link Namespace} qualifier of the application's Socket.IO observers, so that the registry creates them when the
- * server starts: observing {@code @Namespace("/chat") SocketConnected} is enough for clients to connect to
+ * {@link NamespaceName} qualifier of the application's Socket.IO observers, so that the registry creates them when the
+ * server starts: observing {@code @NamespaceName("/chat") SocketConnected} is enough for clients to connect to
  * {@code /chat}.
  *
  * <pre>{@code
@@ -40,14 +40,14 @@ public class SocketIoExtension implements Extension {
 
     private synchronized void note(ObserverMethod<?> observer) {
         for (Annotation q : observer.getObservedQualifiers()) {
-            if (q instanceof Namespace n) {
+            if (q instanceof NamespaceName n) {
                 namespaces.add(n.value());
             }
         }
     }
 
     /**
-     * The namespaces named by the {@link Namespace} qualifier of an observer of a Socket.IO event.
+     * The namespaces named by the {@link NamespaceName} qualifier of an observer of a Socket.IO event.
      * <pre>{@code extension.observedNamespaces().contains("/chat")}</pre>
      *
      * @return a snapshot, sorted

@@ -30,9 +30,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 
 /**
  * The one CDI bean that owns the application's server: created with the web application, started by the
@@ -90,95 +92,85 @@ public class SocketIoRegistry {
     private AutoCloseable cluster;
 
     /**
-     * Starts the server once with the default Socket.IO options; later calls return the running one.
-     * <pre>{@code EngineServer engine = registry.start(EngineOptions.defaults());}</pre>
-     *
-     * @param options the engine options
-     * @return the running engine
-     */
-    public EngineServer start(EngineOptions options) {
-        return start(options, SocketIoOptions.defaults(), List.of());
-    }
-
-    /**
-     * Starts the server once; later calls return the running one. The namespaces given here, and those named by
-     * the {@link Namespace} qualifier of an observer or a guard, are created after the {@link SocketIoSetup} beans
-     * ran.
-     * <pre>{@code registry.start(EngineOptions.defaults(), SocketIoOptions.defaults(), List.of("/chat"));}</pre>
-     *
-     * @param options    the engine options
-     * @param ioOptions  the Socket.IO options
-     * @param namespaces namespaces to create at start
-     * @return the running engine
-     */
-    public EngineServer start(EngineOptions options, SocketIoOptions ioOptions, Collection<String> namespaces) {
-        return start(options, ioOptions, namespaces, null, null);
-    }
-
-    /**
-     * Starts the server once, running application code (observers, guards, handlers) on the given executor, and in
-     * a Redis cluster when {@code redis} is given (the setting {@code dev.sio4ee.ADAPTER}). The executor is the
-     * container's {@code ManagedExecutorService}, which the container glue looks up; {@code null} starts the
-     * engine's own bounded pool. Each socket's deliveries run in order, one at a time, on that executor, and the
-     * incoming Redis messages are handled there too. The Redis connection opens now and closes in {@link #stop()};
-     * the namespaces' adapters are the Redis adapters, unless a {@link SocketIoSetup} bean chooses another one in
-     * its {@code options}. Later calls return the running engine.
+     * Starts the server once, with options decided in this order (each step wins over the one before):
+     * sio4ee's defaults, the {@link SocketIoSetup} beans' {@link SocketIoSetup#options}, then {@code settings} (the
+     * container glue passes the {@code dev.sio4ee.*} settings that are set: they win over Java). Then the server is
+     * created, every setup bean's {@link SocketIoSetup#configure} runs with it, and the namespaces given here and
+     * those named by the {@link NamespaceName} qualifier of an observer or a guard are created. Application code
+     * (observers, guards, handlers) runs on {@code executor}, the container's {@code ManagedExecutorService}, which
+     * the glue looks up; {@code null} starts the engine's own bounded pool. Each socket's deliveries run in order,
+     * one at a time, on that executor, and incoming Redis messages are handled there too. With {@code redis} (the
+     * setting {@code dev.sio4ee.ADAPTER}) the server joins a Redis cluster: the connection opens now and closes in
+     * {@link #stop()}, and, being a setting, it wins over an adapter a setup bean chose. Later calls return the
+     * running engine.
      * <pre>{@code
-     * registry.start(EngineOptions.defaults(), SocketIoOptions.defaults(), List.of("/chat"),
-     *         RedisConfig.classic("redis://127.0.0.1:6379"), managedExecutor);
+     * registry.start(options -> options, List.of("/chat"), RedisConfig.classic("redis://127.0.0.1:6379"),
+     *         managedExecutor);
      * }</pre>
      *
-     * @param options    the engine options
-     * @param ioOptions  the Socket.IO options
+     * @param settings   applies the settings that are set to the options the setup beans produced
      * @param namespaces namespaces to create at start
      * @param redis      the Redis adapter to use, or null for the options' adapter (in memory by default)
      * @param executor   where application code and incoming Redis messages run, or null for the engine's own pool
      *                   (and threads of the Redis connection's own)
-     * @return the running engine
+     * @return the running engine; its {@link EngineServer#options()} hold the path to serve
      */
-    public synchronized EngineServer start(EngineOptions options, SocketIoOptions ioOptions,
-                                           Collection<String> namespaces, RedisConfig redis, Executor executor) {
-        if (engine == null) {
-            applicationLoader = Thread.currentThread().getContextClassLoader();
-            scheduler = new ExecutorScheduler("sio4ee-timer");
-            EngineOptions effective = options;
-            if (allowRequest.isResolvable()) {
-                effective = options.toBuilder().allowRequest(allowRequest.get()).build();
-            }
-            engine = new EngineServer(effective, scheduler, executor);
-            LOG.log(System.Logger.Level.DEBUG, "sio4ee: application code runs on {0}",
-                    executor == null ? "sio4ee's own pool" : executor);
-            if (engineListeners.isResolvable()) {
-                EngineConnectionListener raw = engineListeners.get();
-                LOG.log(System.Logger.Level.INFO, "raw Engine.IO mode: sessions go to {0}", raw.getClass().getName());
-                if (redis != null) {
-                    LOG.log(System.Logger.Level.WARNING, "raw Engine.IO mode has no adapter: the {0} is not used",
-                            redis);
-                }
-                engine.onConnection(raw);
-            } else {
-                SocketIoOptions configured = redis == null ? ioOptions
-                        : ioOptions.withAdapter(joinCluster(redis, executor));
-                io = new SocketIoServer(socketIoOptions(configured), scheduler).attach(engine);
-                for (SocketIoSetup setup : setups) {
-                    setup.configure(io);
-                }
-                Guards guards = new Guards(guardBeans(), this::inApplicationContext);
-                Set<String> created = new LinkedHashSet<>(namespaces);
-                created.addAll(extension.observedNamespaces());
-                guards.entries().stream().map(Guards.Entry::namespace).filter(n -> n != null).forEach(created::add);
-                created.forEach(io::of);
-                if (!guards.isEmpty()) {
-                    io.useInEveryNamespace(guards);
-                }
-                jsonb = JsonbBuilder.create();
-                routes = new Routes(this::resolve);
-                io.addListener(new SocketEvents(routes, jsonb, this::inApplicationContext));
-                LOG.log(System.Logger.Level.INFO, "sio4ee: namespaces {0}, {1} connection guard(s)",
-                        io.namespaces().keySet(), guards.entries().size());
-            }
+    public synchronized EngineServer start(UnaryOperator<SocketIoOptions> settings, Collection<String> namespaces,
+                                           RedisConfig redis, Executor executor) {
+        if (engine != null) {
+            return engine;
         }
+        applicationLoader = Thread.currentThread().getContextClassLoader();
+        if (engineListeners.isResolvable()) {
+            EngineOptions options = withAllowRequest(settings.apply(SocketIoOptions.defaults())).engine();
+            scheduler = new ExecutorScheduler("sio4ee-timer");
+            engine = new EngineServer(options, scheduler, executor);
+            EngineConnectionListener raw = engineListeners.get();
+            LOG.log(System.Logger.Level.INFO, "raw Engine.IO mode: sessions go to {0}", raw.getClass().getName());
+            if (redis != null) {
+                LOG.log(System.Logger.Level.WARNING, "raw Engine.IO mode has no adapter: the {0} is not used", redis);
+            }
+            engine.onConnection(raw);
+            return engine;
+        }
+        List<SocketIoSetup> setupBeans = setups.stream().toList(); // one instance each for options and configure
+        SocketIoOptions options = SocketIoOptions.defaults();
+        for (SocketIoSetup setup : setupBeans) {
+            options = Objects.requireNonNull(setup.options(options), "SocketIoSetup.options returned null");
+        }
+        options = settings.apply(options);
+        if (redis != null) {
+            options = options.withAdapter(joinCluster(redis, executor));
+        }
+        options = withAllowRequest(options);
+        scheduler = new ExecutorScheduler("sio4ee-timer"); // after the options: an invalid one leaves nothing running
+        engine = new EngineServer(options.engine(), scheduler, executor);
+        LOG.log(System.Logger.Level.DEBUG, "sio4ee: application code runs on {0}",
+                executor == null ? "sio4ee's own pool" : executor);
+        io = new SocketIoServer(options, scheduler).attach(engine);
+        for (SocketIoSetup setup : setupBeans) {
+            setup.configure(io);
+        }
+        Guards guards = new Guards(guardBeans(), this::inApplicationContext);
+        Set<String> created = new LinkedHashSet<>(namespaces);
+        created.addAll(extension.observedNamespaces());
+        guards.entries().stream().map(Guards.Entry::namespace).filter(n -> n != null).forEach(created::add);
+        created.forEach(io::of);
+        if (!guards.isEmpty()) {
+            io.useInEveryNamespace(guards);
+        }
+        jsonb = JsonbBuilder.create();
+        routes = new Routes(this::resolve);
+        io.addListener(new SocketEvents(routes, jsonb, this::inApplicationContext));
+        LOG.log(System.Logger.Level.INFO, "sio4ee: namespaces {0}, {1} connection guard(s)",
+                io.namespaces().keySet(), guards.entries().size());
         return engine;
+    }
+
+    /** The options with the {@link AllowRequest} bean as handshake hook, when there is one. */
+    private SocketIoOptions withAllowRequest(SocketIoOptions options) {
+        return allowRequest.isResolvable() ? options.withEngine(e -> e.withAllowRequest(allowRequest.get()))
+                : options;
     }
 
     /**
@@ -191,15 +183,6 @@ public class SocketIoRegistry {
         LOG.log(System.Logger.Level.INFO, "sio4ee: in a cluster through the {0}; incoming messages handled on {1}",
                 node, incoming == null ? "threads of the Redis connection's own" : "the container's managed executor");
         return node.adapter();
-    }
-
-    /** The default options, as the setup beans adjust them. */
-    private SocketIoOptions socketIoOptions(SocketIoOptions configured) {
-        SocketIoOptions options = configured;
-        for (SocketIoSetup setup : setups) {
-            options = setup.options(options);
-        }
-        return options;
     }
 
     /**
@@ -217,18 +200,24 @@ public class SocketIoRegistry {
     }
 
     /**
-     * The Socket.IO server, for injection: {@code @Inject SocketIoServer io}.
+     * The Socket.IO server, for injection: {@code @Inject SocketIoServer io}. An application-scoped bean, so what is
+     * injected is a proxy that reaches the server on first use: any bean may inject it, a {@link SocketIoSetup}
+     * bean included (use it in {@link SocketIoSetup#configure} or later, not in {@link SocketIoSetup#options}, which
+     * runs before the server exists).
      * <pre>{@code io.of("/chat").to("lobby").emit("news", "hello");}</pre>
      *
      * @return the server
-     * @throws IllegalStateException before the web application started, or in raw Engine.IO mode
+     * @throws IllegalStateException before the server is created, or in raw Engine.IO mode
      */
     @Produces
-    @Typed(SocketIoServer.class) // not an EngineConnectionListener bean: that type selects raw Engine.IO mode
+    @ApplicationScoped
+    @Typed(SocketIoServer.class)
     public synchronized SocketIoServer socketIo() {
         if (io == null) {
-            throw new IllegalStateException(engine == null ? "sio4ee is not started"
-                    : "sio4ee runs in raw Engine.IO mode (an EngineConnectionListener bean exists)");
+            throw new IllegalStateException(engine != null
+                    ? "sio4ee runs in raw Engine.IO mode (an EngineConnectionListener bean exists): no SocketIoServer"
+                    : "the SocketIoServer does not exist yet: it is created after every SocketIoSetup's options(); "
+                    + "use it in configure() or later");
         }
         return io;
     }
@@ -317,8 +306,8 @@ public class SocketIoRegistry {
 
     private Routes.Route resolve(Routes.Key key, Object sample) {
         Annotation[] qualifiers = key.event() == null
-                ? new Annotation[] {Namespace.Literal.of(key.namespace())}
-                : new Annotation[] {Namespace.Literal.of(key.namespace()), EventName.Literal.of(key.event())};
+                ? new Annotation[] {NamespaceName.Literal.of(key.namespace())}
+                : new Annotation[] {NamespaceName.Literal.of(key.namespace()), EventName.Literal.of(key.event())};
         Set<ObserverMethod<? super Object>> observers = beanManager.resolveObserverMethods(sample, qualifiers);
         boolean sync = observers.stream().anyMatch(o -> !o.isAsync());
         boolean async = observers.stream().anyMatch(ObserverMethod::isAsync);
@@ -344,7 +333,7 @@ public class SocketIoRegistry {
         for (Bean<?> bean : beanManager.getBeans(ConnectionGuard.class, Any.Literal.INSTANCE)) {
             String nsp = null;
             for (Annotation q : bean.getQualifiers()) {
-                if (q instanceof Namespace n) {
+                if (q instanceof NamespaceName n) {
                     nsp = n.value();
                 }
             }

@@ -6,32 +6,32 @@
  * The application-scoped {@link dev.sio4ee.cdi.SocketIoRegistry} starts with the web application and fires, for
  * every socket of every namespace (dynamic children included):
  * <ul>
- *   <li>{@link dev.sio4ee.cdi.SocketConnected}: the socket joined a namespace (qualifier {@code @Namespace});</li>
- *   <li>{@link dev.sio4ee.cdi.SocketEventReceived}: the client emitted an event (qualifiers {@code @Namespace}
- *       and {@code @EventName}); typed arguments through JSON-B, binary attachments, a single-shot
- *       {@code ack(...)};</li>
+ *   <li>{@link dev.sio4ee.cdi.SocketConnected}: the socket joined a namespace (qualifier {@code @NamespaceName});</li>
+ *   <li>{@link dev.sio4ee.cdi.SocketEventReceived}: the client emitted an event (qualifiers {@code @NamespaceName}
+ *       and {@code @EventName}); typed arguments through JSON-B, binary attachments, and the client's
+ *       acknowledgement callback {@code ack()}, answered once with {@code ack().send(...)};</li>
  *   <li>{@link dev.sio4ee.cdi.SocketDisconnecting}: it is leaving, its rooms still readable;</li>
  *   <li>{@link dev.sio4ee.cdi.SocketDisconnected}: it left, with the reason.</li>
  * </ul>
- * An observer without qualifier sees every namespace (and every event name); {@code @Namespace("/chat")} narrows
+ * An observer without qualifier sees every namespace (and every event name); {@code @NamespaceName("/chat")} narrows
  * to one namespace, {@code @EventName("msg")} to one event name, both together to one event of one namespace.
- * Namespaces named by an observer's {@code @Namespace} are created (static) when the server starts: to watch the
- * children of a dynamic namespace, observe without {@code @Namespace} and read {@code e.socket().nsp().name()}.
+ * Namespaces named by an observer's {@code @NamespaceName} are created (static) when the server starts: to watch the
+ * children of a dynamic namespace, observe without {@code @NamespaceName} and read {@code e.socket().nsp().name()}.
  *
  * <pre>{@code
  * @ApplicationScoped
  * public class Chat {
  *     @Inject SocketIoServer io;
  *
- *     void joined(@Observes @Namespace("/chat") SocketConnected e) {
+ *     void joined(@Observes @NamespaceName("/chat") SocketConnected e) {
  *         e.socket().join("lobby");
  *         io.of("/chat").to("lobby").except(e.socket().id()).emit("user joined", e.socket().id());
  *     }
  *
- *     void message(@Observes @Namespace("/chat") @EventName("chat message") SocketEventReceived e) {
+ *     void message(@Observes @NamespaceName("/chat") @EventName("chat message") SocketEventReceived e) {
  *         ChatLine line = e.arg(0, ChatLine.class);          // JSON-B
  *         e.socket().to("lobby").emit("chat message", line.text());
- *         e.ack("delivered");                                // answers the client's callback, once
+ *         e.ack().send("delivered");                                // answers the client's callback, once
  *     }
  *
  *     void left(@Observes SocketDisconnected e) {           // every namespace
@@ -80,24 +80,30 @@
  *
  * <h2>Guards</h2>
  * Beans implementing {@link dev.sio4ee.cdi.ConnectionGuard} decide who may join a namespace (socket.io's
- * {@code use()} middleware): with {@code @Namespace} for one namespace, without for all, in
+ * {@code use()} middleware): with {@code @NamespaceName} for one namespace, without for all, in
  * {@code @jakarta.annotation.Priority} order (lowest first, unprioritised last), before the namespace's own
- * middlewares. A guard refuses by throwing {@link dev.sio4ee.server.ConnectError}: the client's
- * {@code connect_error} receives its message and data. The guard also gets the Jakarta Security caller of the
- * HTTP handshake ({@code HttpServletRequest#getUserPrincipal} for polling, the WebSocket handshake's principal
- * for WebSocket), or null when anonymous; it stays readable as {@code socket.handshake().principal()}.
+ * middlewares. A refusal is an ordinary outcome, so a guard returns it: {@code Optional.empty()} lets the
+ * connection through, a {@link dev.sio4ee.server.ConnectError} refuses it and the client's {@code connect_error}
+ * receives its message and data. Nothing is thrown, so a {@code @Stateless} guard refuses without an EJB system
+ * exception (no discarded bean, no rolled-back transaction, no error in the server log). The guard also gets the
+ * Jakarta Security caller of the HTTP handshake ({@code HttpServletRequest#getUserPrincipal} for polling, the
+ * WebSocket handshake's principal for WebSocket), or null when anonymous; it stays readable as
+ * {@code socket.handshake().principal()}.
  * <pre>{@code
- * @ApplicationScoped @Namespace("/admin") @Priority(10)
+ * @Stateless @NamespaceName("/admin") @Priority(10)
  * public class AdminsOnly implements ConnectionGuard {
- *     public void check(Socket socket, Principal caller) {
- *         if (caller == null) throw new ConnectError("not authorized", Map.of("code", 401));
+ *     public Optional<ConnectError> check(Socket socket, Principal caller) {
+ *         return caller == null ? Optional.of(new ConnectError("not authorized", Map.of("code", 401)))
+ *                 : Optional.empty();
  *     }
  * }
  * }</pre>
  *
  * <h2>Plain Java configuration</h2>
- * Beans implementing {@link dev.sio4ee.cdi.SocketIoSetup} configure the server with socket.io's own API when it
- * starts; {@code @Inject SocketIoServer io} sends from any bean; {@code @Inject SocketIoRegistry} gives the
- * engine and the JSON-B instance.
+ * Beans implementing {@link dev.sio4ee.cdi.SocketIoSetup} set the server's options (Engine.IO's too: path, ping,
+ * CORS, largest message, transports) and configure it with socket.io's own API when it starts;
+ * {@code @Inject SocketIoServer io} sends from any bean, a setup bean included; {@code @Inject SocketIoRegistry}
+ * gives the engine and the JSON-B instance. A {@code dev.sio4ee.*} setting that is set (system property,
+ * environment variable, MicroProfile Config, context-param) wins over the options chosen in Java.
  */
 package dev.sio4ee.cdi;

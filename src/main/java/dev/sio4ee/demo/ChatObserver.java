@@ -1,7 +1,7 @@
 package dev.sio4ee.demo;
 
 import dev.sio4ee.cdi.EventName;
-import dev.sio4ee.cdi.Namespace;
+import dev.sio4ee.cdi.NamespaceName;
 import dev.sio4ee.cdi.SocketConnected;
 import dev.sio4ee.cdi.SocketDisconnected;
 import dev.sio4ee.cdi.SocketEventReceived;
@@ -37,10 +37,10 @@ import java.util.regex.Pattern;
  * The server pushes {@code users} (who is online) and {@code rooms} (the room directory) when they change.
  *
  * <pre>{@code
- * void message(@Observes @Namespace("/chat") @EventName("message") SocketEventReceived e) {
+ * void message(@Observes @NamespaceName("/chat") @EventName("message") SocketEventReceived e) {
  *     ChatMessage m = log.append(room, nickname(e.socket()), text);
  *     e.socket().to(room).emit("message", m.toMap());
- *     e.ack(Map.of("ok", true, "id", m.id(), "ts", m.ts()));
+ *     e.ack().send(Map.of("ok", true, "id", m.id(), "ts", m.ts()));
  * }
  * }</pre>
  */
@@ -72,7 +72,7 @@ public class ChatObserver {
         return n == null ? null : n.toString();
     }
 
-    void connected(@Observes @Namespace(NSP) SocketConnected e) {
+    void connected(@Observes @NamespaceName(NSP) SocketConnected e) {
         Socket socket = e.socket();
         socket.join(userRoom(nickname(socket)));
         Map<String, Object> welcome = new LinkedHashMap<>();
@@ -82,10 +82,10 @@ public class ChatObserver {
         pushPresence();
     }
 
-    void join(@Observes @Namespace(NSP) @EventName("join") SocketEventReceived e) {
+    void join(@Observes @NamespaceName(NSP) @EventName("join") SocketEventReceived e) {
         String room = room(e.args().json(0));
         if (room == null) {
-            e.ack(Map.of("ok", false, "error", "a room name is 1 to 24 lowercase letters, digits or dashes"));
+            e.ack().send(Map.of("ok", false, "error", "a room name is 1 to 24 lowercase letters, digits or dashes"));
             return;
         }
         Socket socket = e.socket();
@@ -95,48 +95,49 @@ public class ChatObserver {
         socket.join(room);
         List<Map<String, Object>> history = new ArrayList<>();
         log.history(room).forEach(m -> history.add(m.toMap()));
-        e.ack(Map.of("ok", true, "room", room, "history", history));
+        e.ack().send(Map.of("ok", true, "room", room, "history", history));
         if (!already && !quiet) {
             socket.to(room).emit("notice", notice(room, nick + " joined #" + room));
         }
         pushRooms();
     }
 
-    void leave(@Observes @Namespace(NSP) @EventName("leave") SocketEventReceived e) {
+    void leave(@Observes @NamespaceName(NSP) @EventName("leave") SocketEventReceived e) {
         String room = room(e.args().json(0));
         Socket socket = e.socket();
         if (room == null || !socket.rooms().contains(room)) {
-            e.ack(Map.of("ok", false, "error", "not in that room"));
+            e.ack().send(Map.of("ok", false, "error", "not in that room"));
             return;
         }
         socket.leave(room);
-        e.ack(Map.of("ok", true, "room", room));
+        e.ack().send(Map.of("ok", true, "room", room));
         socket.to(room).emit("notice", notice(room, nickname(socket) + " left #" + room));
         pushRooms();
     }
 
-    void message(@Observes @Namespace(NSP) @EventName("message") SocketEventReceived e) {
+    void message(@Observes @NamespaceName(NSP) @EventName("message") SocketEventReceived e) {
         JsonObject body = object(e.args().json(0));
         String room = room(body.get("room"));
         String text = text(body);
         Socket socket = e.socket();
         if (room == null || !socket.rooms().contains(room) || text == null) {
-            e.ack(Map.of("ok", false, "error", room == null || text == null ? "empty message" : "join the room first"));
+            e.ack().send(Map.of("ok", false, "error",
+                    room == null || text == null ? "empty message" : "join the room first"));
             return;
         }
         ChatMessage m = log.append(room, nickname(socket), text);
         socket.to(room).emit("message", m.toMap());
-        e.ack(Map.of("ok", true, "id", m.id(), "ts", m.ts()));
+        e.ack().send(Map.of("ok", true, "id", m.id(), "ts", m.ts()));
     }
 
-    void privateMessage(@Observes @Namespace(NSP) @EventName("private") SocketEventReceived e) {
+    void privateMessage(@Observes @NamespaceName(NSP) @EventName("private") SocketEventReceived e) {
         JsonObject body = object(e.args().json(0));
         String to = body.getString("to", "");
         String text = text(body);
         Socket socket = e.socket();
         String from = nickname(socket);
         if (text == null || to.isBlank()) {
-            e.ack(Map.of("ok", false, "error", "empty message"));
+            e.ack().send(Map.of("ok", false, "error", "empty message"));
             return;
         }
         // the recipient may be connected to another server of the cluster: ask them all (the adapter does)
@@ -144,7 +145,7 @@ public class ChatObserver {
             String recipient = sockets == null ? null : sockets.stream().map(r -> r.data().get("nickname"))
                     .filter(n -> n != null).map(Object::toString).findFirst().orElse(null);
             if (recipient == null) {
-                e.ack(Map.of("ok", false, "error", to + " is not online"));
+                e.ack().send(Map.of("ok", false, "error", to + " is not online"));
                 return;
             }
             ChatMessage m = new ChatMessage(log.nextId(), null, from, text, System.currentTimeMillis());
@@ -153,11 +154,11 @@ public class ChatObserver {
             // to the recipient's tabs, and to the sender's other tabs (so every tab shows the conversation),
             // on every server
             io.of(NSP).to(userRoom(recipient), userRoom(from)).except(socket.id()).emit("private", payload);
-            e.ack(Map.of("ok", true, "id", m.id(), "ts", m.ts()));
+            e.ack().send(Map.of("ok", true, "id", m.id(), "ts", m.ts()));
         });
     }
 
-    void typing(@Observes @Namespace(NSP) @EventName("typing") SocketEventReceived e) {
+    void typing(@Observes @NamespaceName(NSP) @EventName("typing") SocketEventReceived e) {
         JsonObject body = object(e.args().json(0));
         String room = room(body.get("room"));
         Socket socket = e.socket();
@@ -168,7 +169,7 @@ public class ChatObserver {
         }
     }
 
-    void disconnected(@Observes @Namespace(NSP) SocketDisconnected e) {
+    void disconnected(@Observes @NamespaceName(NSP) SocketDisconnected e) {
         pushPresence();
     }
 

@@ -1,7 +1,7 @@
 package dev.sio4ee.demo;
 
 import dev.sio4ee.cdi.ConnectionGuard;
-import dev.sio4ee.cdi.Namespace;
+import dev.sio4ee.cdi.NamespaceName;
 import dev.sio4ee.server.ConnectError;
 import dev.sio4ee.server.RemoteSocket;
 import dev.sio4ee.server.Socket;
@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,11 +26,11 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * // refused: the page's connect_error listener gets err.message "nickname taken" and err.data {field: "nickname"}
- * throw new ConnectError("nickname taken", Map.of("field", "nickname"));
+ * return Optional.of(new ConnectError("nickname taken", Map.of("field", "nickname")));
  * }</pre>
  */
 @ApplicationScoped
-@Namespace(ChatObserver.NSP)
+@NamespaceName(ChatObserver.NSP)
 public class NicknameGuard implements ConnectionGuard {
     private static final Pattern NICKNAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]{0,19}");
 
@@ -59,26 +60,28 @@ public class NicknameGuard implements ConnectionGuard {
     }
 
     @Override
-    public void check(Socket socket, Principal caller) {
+    public Optional<ConnectError> check(Socket socket, Principal caller) {
         JsonObject auth = socket.handshake().auth();
         String nickname = auth.getString("nickname", "").strip();
         String session = auth.getString("session", "");
         if (!NICKNAME.matcher(nickname).matches()) {
-            throw new ConnectError("a nickname is 1 to 20 letters, digits, spaces, dots, dashes or underscores",
-                    Map.of("field", "nickname"));
+            return Optional.of(new ConnectError(
+                    "a nickname is 1 to 20 letters, digits, spaces, dots, dashes or underscores",
+                    Map.of("field", "nickname")));
         }
         for (Socket other : io.of(ChatObserver.NSP).sockets().values()) {
             if (nickname.equalsIgnoreCase(ChatObserver.nickname(other)) && !sameSession(session, other.data())) {
-                throw new ConnectError("nickname taken", Map.of("field", "nickname"));
+                return Optional.of(new ConnectError("nickname taken", Map.of("field", "nickname")));
             }
         }
         // in a cluster, the other servers' users too
         for (RemoteSocket other : sameNickname(nickname)) {
             if (!sameSession(session, other.data())) {
-                throw new ConnectError("nickname taken", Map.of("field", "nickname"));
+                return Optional.of(new ConnectError("nickname taken", Map.of("field", "nickname")));
             }
         }
         socket.data().put("nickname", nickname);
         socket.data().put("session", session);
+        return Optional.empty();
     }
 }

@@ -6,9 +6,9 @@
  * package out.
  *
  * <pre>{@code
- * void message(@Observes @Namespace("/chat") @EventName("message") SocketEventReceived e) {
+ * void message(@Observes @NamespaceName("/chat") @EventName("message") SocketEventReceived e) {
  *     e.socket().to(room).emit("message", line.toMap());
- *     e.ack(Map.of("ok", true, "id", line.id()));
+ *     e.ack().send(Map.of("ok", true, "id", line.id()));
  * }
  * }</pre>
  */

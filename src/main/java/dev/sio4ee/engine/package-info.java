@@ -7,7 +7,7 @@
  * <h2>Usage</h2>
  * <pre>{@code
  * EngineServer engine = new EngineServer(
- *         EngineOptions.builder().pingInterval(25_000).pingTimeout(20_000).build(),
+ *         EngineOptions.defaults().withPingInterval(25_000).withPingTimeout(20_000),
  *         new ExecutorScheduler("sio4ee-timer"));
  * engine.onConnection(session -> session.listener(new EngineSessionListener() {
  *     public void onMessage(EngineSession s, String text) { s.send(text); }      // echo text

@@ -1,28 +1,34 @@
 package dev.sio4ee.jakarta;
 
 import dev.sio4ee.adapter.redis.RedisConfig;
-import dev.sio4ee.engine.EngineOptions;
 import dev.sio4ee.server.SocketIoOptions;
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * sio4ee's settings, read without rebuilding the WAR. Each setting has a name such as
- * {@code dev.sio4ee.PING_INTERVAL}; its value is taken from, in order: the system property of that name, the
- * environment variable {@code SIO4EE_PING_INTERVAL}, MicroProfile Config (when the server has it: Payara and
- * WildFly do; looked up at run time, so servers without it work too), the web.xml context-param of that name,
- * the default.
+ * {@code dev.sio4ee.PING_INTERVAL}; its value is taken from the first of these that has one: the system property
+ * of that name, the environment variable {@code SIO4EE_PING_INTERVAL}, MicroProfile Config (when the server has
+ * it: Payara and WildFly do; looked up at run time, so servers without it work too), the web.xml context-param of
+ * that name.
+ *
+ * <p><b>Settings win over Java.</b> The options start from sio4ee's defaults, the application's
+ * {@code SocketIoSetup} beans change them in Java, and then {@link #applyTo} replaces every value whose setting is
+ * set, from whichever source. So a value set in code is the application's default, and the people who run it can
+ * still change it without a rebuild; a setting that is not set leaves the Java value alone. System properties and
+ * environment variables reach every application of the JVM; a context-param or MicroProfile Config's
+ * {@code META-INF/microprofile-config.properties} is the application's own.
  *
  * <pre>{@code
  * Settings s = Settings.from(servletContext::getInitParameter);
- * EngineOptions options = s.engineOptions();
- * String path = s.path(); // "/socket.io/"
+ * SocketIoOptions options = s.applyTo(SocketIoOptions.defaults().withConnectTimeout(10_000));
+ * // connectTimeout 10000, unless dev.sio4ee.CONNECT_TIMEOUT is set somewhere
  * }</pre>
  */
 public final class Settings {
@@ -206,21 +212,6 @@ public final class Settings {
     }
 
     /**
-     * The path, normalised to start and end with {@code /}.
-     * <pre>{@code settings.path() // "/socket.io/"}</pre>
-     *
-     * @return the path
-     */
-    public String path() {
-        String p = value(PATH);
-        if (p == null) {
-            return "/socket.io/";
-        }
-        p = p.startsWith("/") ? p : "/" + p;
-        return p.endsWith("/") ? p : p + "/";
-    }
-
-    /**
      * The JNDI name of the managed executor for application code, or empty for sio4ee's own pool ({@code none}).
      * <pre>{@code settings.executor() // Optional[java:comp/DefaultManagedExecutorService]}</pre>
      *
@@ -247,86 +238,48 @@ public final class Settings {
     }
 
     /**
-     * The engine options built from the settings.
-     * <pre>{@code EngineOptions o = settings.engineOptions();}</pre>
+     * The options with every setting that is set applied: each replaces the value it names, whatever the Java code
+     * chose (see the class doc); a setting that is not set leaves its value alone.
+     * <pre>{@code
+     * SocketIoOptions o = settings.applyTo(SocketIoOptions.defaults()); // the defaults, as the settings change them
+     * }</pre>
      *
-     * @return the options
+     * @param options the options so far (the defaults, as the application's code changed them)
+     * @return the options to run with
      * @throws IllegalArgumentException naming the setting whose value is invalid
      */
-    public EngineOptions engineOptions() {
-        EngineOptions.Builder b = EngineOptions.builder();
-        Long v;
-        if ((v = longValue(PING_INTERVAL)) != null) {
-            b.pingInterval(v);
-        }
-        if ((v = longValue(PING_TIMEOUT)) != null) {
-            b.pingTimeout(v);
-        }
-        if ((v = longValue(UPGRADE_TIMEOUT)) != null) {
-            b.upgradeTimeout(v);
-        }
-        if ((v = longValue(MAX_HTTP_BUFFER_SIZE)) != null) {
-            if (v > Integer.MAX_VALUE - 1024) {
-                throw new IllegalArgumentException(MAX_HTTP_BUFFER_SIZE + " is too large: " + v);
-            }
-            b.maxHttpBufferSize(v.intValue());
-        }
-        if ((v = longValue(MAX_BUFFERED_BYTES)) != null) {
-            if (v <= 0) {
-                throw new IllegalArgumentException(MAX_BUFFERED_BYTES + " must be positive, got " + v);
-            }
-            b.maxBufferedBytes(v);
-        }
-        String t = value(TRANSPORTS);
-        if (t != null) {
-            b.transports(new LinkedHashSet<>(list(t)));
-        }
-        Boolean flag;
-        if ((flag = booleanValue(ALLOW_UPGRADES)) != null) {
-            b.allowUpgrades(flag);
-        }
-        String origins = value(CORS_ORIGINS);
-        if (origins != null) {
-            b.corsOrigins(list(origins));
-        }
-        if ((flag = booleanValue(CORS_CREDENTIALS)) != null) {
-            b.corsCredentials(flag);
-        }
-        b.cookieName(value(COOKIE));
-        try {
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid sio4ee settings: " + e.getMessage(), e);
-        }
+    public SocketIoOptions applyTo(SocketIoOptions options) {
+        SocketIoOptions o = options;
+        o = set(o, PATH, (x, v) -> x.withEngine(e -> e.withPath(v)));
+        o = set(o, PING_INTERVAL, (x, v) -> x.withEngine(e -> e.withPingInterval(number(v))));
+        o = set(o, PING_TIMEOUT, (x, v) -> x.withEngine(e -> e.withPingTimeout(number(v))));
+        o = set(o, UPGRADE_TIMEOUT, (x, v) -> x.withEngine(e -> e.withUpgradeTimeout(number(v))));
+        o = set(o, MAX_HTTP_BUFFER_SIZE, (x, v) -> x.withEngine(e -> e.withMaxHttpBufferSize(integer(v))));
+        o = set(o, MAX_BUFFERED_BYTES, (x, v) -> x.withEngine(e -> e.withMaxBufferedBytes(number(v))));
+        o = set(o, TRANSPORTS, (x, v) -> x.withEngine(e -> e.withTransports(list(v).toArray(String[]::new))));
+        o = set(o, ALLOW_UPGRADES, (x, v) -> x.withEngine(e -> e.withAllowUpgrades(bool(v))));
+        o = set(o, CORS_ORIGINS, (x, v) -> x.withEngine(e -> e.withCorsOrigins(list(v).toArray(String[]::new))));
+        o = set(o, CORS_CREDENTIALS, (x, v) -> x.withEngine(e -> e.withCorsCredentials(bool(v))));
+        o = set(o, COOKIE, (x, v) -> x.withEngine(e -> e.withCookieName(v)));
+        o = set(o, CONNECT_TIMEOUT, (x, v) -> x.withConnectTimeout(number(v)));
+        o = set(o, CLEANUP_EMPTY_CHILD_NAMESPACES, (x, v) -> x.withCleanupEmptyChildNamespaces(bool(v)));
+        o = set(o, MAX_ATTACHMENTS, (x, v) -> x.withMaxAttachments(integer(v)));
+        return o;
     }
 
-    /**
-     * The Socket.IO options built from the settings.
-     * <pre>{@code SocketIoOptions o = settings.socketIoOptions(); // connectTimeout 45000 unless set}</pre>
-     *
-     * @return the options
-     * @throws IllegalArgumentException naming the setting whose value is invalid
-     */
-    public SocketIoOptions socketIoOptions() {
-        SocketIoOptions o = SocketIoOptions.defaults();
-        Long v;
-        if ((v = longValue(CONNECT_TIMEOUT)) != null) {
-            if (v <= 0) {
-                throw new IllegalArgumentException(CONNECT_TIMEOUT + " must be positive, got " + v);
-            }
-            o = o.withConnectTimeout(v);
+    /** Applies one setting if it is set; an invalid value is reported with the setting's name. */
+    private SocketIoOptions set(SocketIoOptions options, String name,
+                                BiFunction<SocketIoOptions, String, SocketIoOptions> change) {
+        String v = value(name);
+        if (v == null) {
+            return options;
         }
-        Boolean flag;
-        if ((flag = booleanValue(CLEANUP_EMPTY_CHILD_NAMESPACES)) != null) {
-            o = o.withCleanupEmptyChildNamespaces(flag);
+        try {
+            return change.apply(options, v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid sio4ee setting " + name + "='" + v + "': " + e.getMessage(),
+                    e);
         }
-        if ((v = longValue(MAX_ATTACHMENTS)) != null) {
-            if (v < 0 || v > 10_000) {
-                throw new IllegalArgumentException(MAX_ATTACHMENTS + " must be between 0 and 10000, got " + v);
-            }
-            o = o.withMaxAttachments(v.intValue());
-        }
-        return o;
     }
 
     /**
@@ -367,6 +320,29 @@ public final class Settings {
 
     private static List<String> list(String csv) {
         return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static long number(String v) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a number");
+        }
+    }
+
+    private static int integer(String v) {
+        long n = number(v);
+        if (n != (int) n) {
+            throw new IllegalArgumentException("is too large");
+        }
+        return (int) n;
+    }
+
+    private static boolean bool(String v) {
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException("must be true or false");
     }
 
     private Long longValue(String name) {

@@ -17,9 +17,10 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Starts sio4ee with the web application: reads the {@link Settings}, starts the registry's server, and
- * registers the long-polling servlet ({@code <path>*}) and the WebSocket endpoint ({@code <path>}, plus the
- * path without its trailing slash) at the configured path; the servlet also serves the browser client
+ * Starts sio4ee with the web application: reads the {@link Settings}, starts the registry's server (the settings
+ * that are set win over the options of the {@code SocketIoSetup} beans), and registers the long-polling servlet
+ * ({@code <path>*}) and the WebSocket endpoint ({@code <path>}, plus the path without its trailing slash) at the
+ * path of the server's options; the servlet also serves the browser client
  * ({@link ClientBundle}) unless {@link Settings#SERVE_CLIENT} is false. With {@link Settings#ADAPTER} set to a Redis
  * adapter, the server joins its cluster (incoming Redis messages handled on the container's default managed
  * executor) and leaves it when the application stops. Nothing to declare: being in the WAR is enough.
@@ -36,10 +37,9 @@ public class SocketIoBootstrap implements ServletContextListener {
         ServletContext ctx = event.getServletContext();
         Settings settings = Settings.from(ctx::getInitParameter);
         RedisConfig redis = settings.redis();
-        EngineServer engine = registry.start(settings.engineOptions(), settings.socketIoOptions(),
-                settings.namespaces(), redis,
+        EngineServer engine = registry.start(settings::applyTo, settings.namespaces(), redis,
                 settings.executor().map(SocketIoBootstrap::managedExecutor).orElse(null));
-        String path = settings.path();
+        String path = engine.options().path(); // the settings', or else the SocketIoSetup beans'
         String bare = path.substring(0, path.length() - 1);
 
         ClientBundle client = null;

@@ -1,5 +1,6 @@
 package dev.sio4ee.protocol;
 
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
@@ -121,7 +122,8 @@ public record Packet(PacketType type, String nsp, Integer id, JsonValue data, Li
 
     /**
      * An EVENT packet {@code [name, ...args]}; {@code byte[]} arguments (at any depth) become attachments. See
-     * {@link Binary#deconstruct(Object)} for the supported argument types.
+     * {@link Binary#deconstruct(Object)} for the supported argument types. An {@link Encoded} list (arguments
+     * received and sent on) is taken as it is.
      *
      * <pre>{@code Packet p = Packet.event("/", "hello", List.of("world", 42)); // 2["hello","world",42]}</pre>
      *
@@ -132,6 +134,11 @@ public record Packet(PacketType type, String nsp, Integer id, JsonValue data, Li
      * @throws IllegalArgumentException if an argument cannot be converted to JSON
      */
     public static Packet event(String nsp, String name, List<?> args) {
+        if (args instanceof Encoded encoded) { // already in wire form: no conversion, same attachment numbers
+            JsonArrayBuilder b = JsonText.arrayBuilder().add(Objects.requireNonNull(name, "name"));
+            encoded.json().forEach(b::add);
+            return new Packet(PacketType.EVENT, nsp, null, b.build(), encoded.attachments());
+        }
         List<Object> all = new ArrayList<>(args == null ? 1 : args.size() + 1);
         all.add(Objects.requireNonNull(name, "name"));
         if (args != null) {
@@ -183,7 +190,7 @@ public record Packet(PacketType type, String nsp, Integer id, JsonValue data, Li
         if (type != PacketType.EVENT) {
             throw new IllegalStateException("only EVENT packets have arguments, not " + type);
         }
-        jakarta.json.JsonArrayBuilder b = JsonText.arrayBuilder();
+        JsonArrayBuilder b = JsonText.arrayBuilder();
         data.asJsonArray().forEach(b::add);
         b.add(Objects.requireNonNull(value, "value"));
         return new Packet(type, nsp, id, b.build(), attachments);

@@ -1,10 +1,8 @@
 package dev.sio4ee.server;
 
-import java.util.Arrays;
-import java.util.List;
-
 /**
- * The acknowledgement callback of a received event: answers the client's ack function, once. When the client
+ * The acknowledgement callback of a received event (socket.io's {@code callback} in
+ * {@code socket.on(event, (...args, callback) => ...)}): answers the client's ack function, once. When the client
  * asked for no acknowledgement, {@link #requested()} is false and {@link #send(Object...)} does nothing.
  *
  * <pre>{@code
@@ -12,6 +10,7 @@ import java.util.List;
  *     store(args.string(0));
  *     ack.send("stored", 1);        // the client's callback receives ("stored", 1)
  * });
+ * socket.on("echo", (args, ack) -> ack.send(args));   // the received arguments, as they came
  * }</pre>
  */
 public interface Ack {
@@ -24,7 +23,7 @@ public interface Ack {
         }
 
         @Override
-        public boolean send(List<?> args) {
+        public boolean send(Object... args) {
             return false;
         }
     };
@@ -38,23 +37,17 @@ public interface Ack {
     boolean requested();
 
     /**
-     * Sends the acknowledgement with these arguments ({@code byte[]} become binary attachments). Only the first
-     * call sends.
-     * <pre>{@code ack.send(List.of("ok", Map.of("id", 7)));}</pre>
+     * Sends the acknowledgement. Only the first call sends. The arguments follow the rule of every send method
+     * (see {@link Args}): each value is one argument, a {@code List} one JSON array, {@code byte[]} a binary
+     * attachment; an {@link Args} given alone is sent as the argument list it is.
+     * <pre>{@code
+     * ack.send("ok", Map.of("id", 7));   // the client's callback gets ("ok", {id: 7})
+     * ack.send(List.of("a", "b"));       // the client's callback gets (["a", "b"]): one array
+     * ack.send(args);                    // the received Args: each of them one argument
+     * }</pre>
      *
      * @param args the arguments
      * @return true if this call sent the acknowledgement
      */
-    boolean send(List<?> args);
-
-    /**
-     * Sends the acknowledgement with these arguments. Only the first call sends.
-     * <pre>{@code ack.send("ok");}</pre>
-     *
-     * @param args the arguments
-     * @return true if this call sent the acknowledgement
-     */
-    default boolean send(Object... args) {
-        return send(Arrays.asList(args));
-    }
+    boolean send(Object... args);
 }

@@ -22,8 +22,35 @@ import java.util.List;
  *     String name = args.string(0);       // "photo.png"
  *     byte[] bytes = args.bytes(1);       // the binary attachment
  *     JsonValue meta = args.json(2);      // {"width":10} for JSON-B
+ *     String none = args.string(5);       // null: no such argument (socket.io's undefined)
  * });
  * }</pre>
+ *
+ * <h2>Missing arguments</h2>
+ * A client may send fewer arguments than a handler expects. The named accessors ({@link #json(int)},
+ * {@link #string(int)}, {@link #number(int)}, {@link #bytes(int)}) answer {@code null} for an index past the
+ * end, as socket.io hands {@code undefined} to a JavaScript handler; {@link #json(int)} tells a missing argument
+ * ({@code null}) from a JSON {@code null} ({@link JsonValue#NULL}). {@link #get(int)} keeps the contract of
+ * {@link List#get(int)} and throws {@link IndexOutOfBoundsException}: check {@link #size()} first.
+ *
+ * <h2>Sending arguments: one rule for every send method</h2>
+ * Every method that sends arguments ({@code emit}, {@code emitWithAck}, {@code send}, {@code serverSideEmit},
+ * {@link Ack#send(Object...)}) takes them as Java varargs, and each value is one Socket.IO argument, as in
+ * socket.io: a {@code List} (or any collection or array nested in the varargs) is one JSON array argument, a
+ * {@code Map} one object, a {@code byte[]} one binary attachment. The one exception is an {@code Args} passed
+ * alone: it is an argument list, not a value, so it is sent as it is, each of its arguments one argument (socket.io's
+ * {@code socket.emit(event, ...args)}); its JSON goes out as it came in, without conversion.
+ * <pre>{@code
+ * socket.emit("pair", List.of(1, 2));                   // 2["pair",[1,2]]        one array argument
+ * ack.send(List.of("a", "b"));                          // 3<id>[["a","b"]]       one array argument, as emit
+ * socket.on("relay", (args, ack) -> {                   // the client sent "relay", 1, "two"
+ *     socket.to("room").emit("relayed", args);          // 2["relayed",1,"two"]   spread, as received
+ *     ack.send(args);                                   // 3<id>[1,"two"]
+ *     socket.emit("wrapped", "from", args);             // 2["wrapped","from",[1,"two"]]  not alone: one array
+ * });
+ * }</pre>
+ * A Java array passed alone ({@code emit("x", new Object[] {1, 2})}, also a {@code String[]}) is the varargs array
+ * itself and is spread by the Java language; wrap it in a {@code List} to send one array argument.
  */
 public final class Args extends AbstractList<Object> implements Encoded {
 
@@ -52,15 +79,34 @@ public final class Args extends AbstractList<Object> implements Encoded {
     }
 
     /**
-     * Arguments from Java values ({@code byte[]} become attachments; see {@link Binary#deconstruct}).
-     * <pre>{@code Args a = Args.of("hello", 42, new byte[] {1});}</pre>
+     * Arguments from Java values ({@code byte[]} become attachments; see {@link Binary#deconstruct}), each value
+     * one argument (a {@code List} is one JSON array); an {@code Args} given alone is returned as it is (see the
+     * class doc).
+     * <pre>{@code Args a = Args.of("hello", 42, new byte[] {1}, List.of(1, 2)); // 4 arguments}</pre>
      *
      * @param values the values
      * @return the arguments
      */
     public static Args of(Object... values) {
-        Binary.Deconstructed d = Binary.deconstruct(Arrays.asList(values));
+        if (values != null && values.length == 1 && values[0] instanceof Args alone) {
+            return alone;
+        }
+        Binary.Deconstructed d = Binary.deconstruct(list(values));
         return new Args(List.copyOf(d.data().asJsonArray()), d.attachments());
+    }
+
+    /**
+     * The argument list of a send method's varargs, by the rule of the class doc: each value one argument, except
+     * an {@code Args} given alone, which is the list itself (and keeps its wire form).
+     */
+    static List<?> list(Object[] values) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.length == 1 && values[0] instanceof Args alone) {
+            return alone;
+        }
+        return Arrays.asList(values);
     }
 
     /** The arguments of an EVENT packet (its data without the event name). */
@@ -92,11 +138,13 @@ public final class Args extends AbstractList<Object> implements Encoded {
     }
 
     /**
-     * An argument as a plain Java value (objects are maps, arrays lists, placeholders {@code byte[]}).
-     * <pre>{@code Map<?, ?> m = (Map<?, ?>) args.get(0);}</pre>
+     * An argument as a plain Java value (objects are maps, arrays lists, placeholders {@code byte[]}). As for any
+     * {@link List}, an index past the end throws; the named accessors ({@link #string(int)}, ...) answer null there.
+     * <pre>{@code Map<?, ?> m = args.size() > 0 ? (Map<?, ?>) args.get(0) : Map.of();}</pre>
      *
      * @param index the position
-     * @return the value
+     * @return the value (null for a JSON null)
+     * @throws IndexOutOfBoundsException if there is no argument at that position
      */
     @Override
     public Object get(int index) {
@@ -113,13 +161,14 @@ public final class Args extends AbstractList<Object> implements Encoded {
 
     /**
      * An argument as JSON, binary values left as placeholders {@code {"_placeholder":true,"num":N}}.
-     * <pre>{@code JsonObject o = args.json(0).asJsonObject();}</pre>
+     * <pre>{@code if (args.json(0) instanceof JsonObject o) ...}</pre>
      *
      * @param index the position
-     * @return the JSON value ({@link JsonValue#NULL} for null)
+     * @return the JSON value ({@link JsonValue#NULL} for a JSON null), or null if there is no argument at that
+     *     position (socket.io's {@code undefined})
      */
     public JsonValue json(int index) {
-        return json.get(index);
+        return index >= 0 && index < json.size() ? json.get(index) : null;
     }
 
     /**
@@ -149,10 +198,10 @@ public final class Args extends AbstractList<Object> implements Encoded {
      * <pre>{@code byte[] file = args.bytes(1);}</pre>
      *
      * @param index the position
-     * @return the attachment, or null if the argument is not binary
+     * @return the attachment, or null if the argument is not binary or missing
      */
     public byte[] bytes(int index) {
-        return Binary.attachment(json.get(index), attachments);
+        return Binary.attachment(json(index), attachments);
     }
 
     /**
@@ -160,10 +209,10 @@ public final class Args extends AbstractList<Object> implements Encoded {
      * <pre>{@code String text = args.string(0);}</pre>
      *
      * @param index the position
-     * @return the string, or null if the argument is not a string
+     * @return the string, or null if the argument is not a string or missing
      */
     public String string(int index) {
-        return json.get(index) instanceof JsonString s ? s.getString() : null;
+        return json(index) instanceof JsonString s ? s.getString() : null;
     }
 
     /**
@@ -171,18 +220,9 @@ public final class Args extends AbstractList<Object> implements Encoded {
      * <pre>{@code long n = args.number(0).longValueExact();}</pre>
      *
      * @param index the position
-     * @return the number, or null if the argument is not a number
+     * @return the number, or null if the argument is not a number or missing
      */
     public JsonNumber number(int index) {
-        return json.get(index) instanceof JsonNumber n ? n : null;
-    }
-
-    /** The arguments as a packet payload element list, for re-emitting. */
-    List<Object> values() {
-        Object[] all = new Object[size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = get(i);
-        }
-        return Arrays.asList(all);
+        return json(index) instanceof JsonNumber n ? n : null;
     }
 }

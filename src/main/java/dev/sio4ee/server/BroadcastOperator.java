@@ -142,8 +142,9 @@ public final class BroadcastOperator {
      * Bounds the wait of {@link #emitWithAck}.
      * <pre>{@code io.timeout(1_000).emitWithAck("ping");}</pre>
      *
-     * @param millis the timeout
+     * @param millis the timeout, not negative
      * @return a new operator
+     * @throws IllegalArgumentException for a negative timeout (see {@link BroadcastFlags})
      */
     public BroadcastOperator timeout(long millis) {
         return new BroadcastOperator(nsp, rooms, except, flags.withTimeout(millis));
@@ -164,11 +165,12 @@ public final class BroadcastOperator {
      * <pre>{@code io.to("room1").emit("hello", "world", new byte[] {1});}</pre>
      *
      * @param event the event name, not reserved
-     * @param args  the arguments ({@code byte[]} become attachments)
+     * @param args  the arguments, each one argument ({@code byte[]} become attachments, a {@code List} is one
+     *              array; an {@link Args} alone is sent as the argument list it is, see {@link Args})
      */
     public void emit(String event, Object... args) {
         Emitter.checkEventName(event);
-        nsp.broadcast(Packet.event(nsp.name(), event, Arrays.asList(args)), options());
+        nsp.broadcast(Packet.event(nsp.name(), event, Args.list(args)), options());
     }
 
     /**
@@ -177,13 +179,14 @@ public final class BroadcastOperator {
      * <pre>{@code io.timeout(5_000).emitWithAck("ping").thenAccept(answers -> answers.forEach(a -> log(a)));}</pre>
      *
      * @param event the event name, not reserved
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      * @return the answers, one per socket (empty when no socket matched); fails with
      *     {@link AckTimeoutException} (holding the answers received) after the timeout
      */
     public CompletionStage<List<Args>> emitWithAck(String event, Object... args) {
         Emitter.checkEventName(event);
-        Packet packet = Packet.event(nsp.name(), event, Arrays.asList(args));
+        Packet packet = Packet.event(nsp.name(), event, Args.list(args));
         Collector collector = new Collector();
         if (flags.timeout() != null) {
             Executor executor = nsp.server().executor(); // the caller's callbacks never run on the timer thread

@@ -1,7 +1,6 @@
 package dev.sio4ee.server;
 
 import dev.sio4ee.protocol.Packet;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Answers one client event with an ACK packet, once. */
@@ -21,11 +20,11 @@ final class ClientAck implements Ack {
     }
 
     @Override
-    public boolean send(List<?> args) {
+    public boolean send(Object... args) {
         if (!sent.compareAndSet(false, true)) {
             return false;
         }
-        socket.packet(Packet.ack(socket.nsp().name(), ackId, args), false);
+        socket.packet(Packet.ack(socket.nsp().name(), ackId, Args.list(args)), false);
         return true;
     }
 }

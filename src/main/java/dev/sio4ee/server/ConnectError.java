@@ -1,9 +1,10 @@
 package dev.sio4ee.server;
 
 /**
- * Refuses a connection to a namespace from a {@link Middleware}: the client receives a CONNECT_ERROR packet
+ * A refused connection to a namespace, as the client receives it: a CONNECT_ERROR packet
  * {@code {"message": ..., "data": ...}} (its {@code connect_error} event gets an Error with that message and
- * {@code err.data}).
+ * {@code err.data}). A value, not an exception: a {@link Middleware} passes it to {@link Middleware.Next#fail}, a
+ * CDI {@code ConnectionGuard} returns it.
  *
  * <pre>{@code
  * io.use((socket, next) -> {
@@ -11,12 +12,11 @@ package dev.sio4ee.server;
  *     else next.fail(new ConnectError("not authorized", Map.of("content", "Please retry later")));
  * });
  * }</pre>
+ *
+ * @param message the message sent to the client (null is sent as {@code "null"})
+ * @param data    extra data sent as {@code data} (a JSON value, map, list, string, number...), or null for none
  */
-public class ConnectError extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    /** The extra data, any JSON-convertible value. */
-    private final transient Object data;
+public record ConnectError(String message, Object data) {
 
     /**
      * An error without data.
@@ -26,27 +26,5 @@ public class ConnectError extends RuntimeException {
      */
     public ConnectError(String message) {
         this(message, null);
-    }
-
-    /**
-     * An error with data.
-     * <pre>{@code new ConnectError("not authorized", Map.of("retryIn", 5))}</pre>
-     *
-     * @param message the message sent to the client
-     * @param data    extra data sent as {@code data} (a JSON value, map, list, string, number...), or null
-     */
-    public ConnectError(String message, Object data) {
-        super(message);
-        this.data = data;
-    }
-
-    /**
-     * The extra data.
-     * <pre>{@code Object d = error.data();}</pre>
-     *
-     * @return the data, or null
-     */
-    public Object data() {
-        return data;
     }
 }

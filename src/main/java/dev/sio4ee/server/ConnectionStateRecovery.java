@@ -31,7 +31,8 @@ public record ConnectionStateRecovery(long maxDisconnectionDuration, boolean ski
      */
     public ConnectionStateRecovery {
         if (maxDisconnectionDuration <= 0) {
-            throw new IllegalArgumentException("maxDisconnectionDuration must be positive");
+            throw new IllegalArgumentException("maxDisconnectionDuration must be positive, got "
+                    + maxDisconnectionDuration);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.sio4ee.server;
 
 import dev.sio4ee.adapter.BroadcastFlags;
 import dev.sio4ee.protocol.Packet;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -53,13 +52,11 @@ public final class Emitter {
      * The same emitter with an acknowledgement timeout.
      * <pre>{@code socket.asVolatile().timeout(1_000).emitWithAck("ping");}</pre>
      *
-     * @param millis the timeout
+     * @param millis the timeout, not negative
      * @return a new emitter
+     * @throws IllegalArgumentException for a negative timeout (see {@link BroadcastFlags})
      */
     public Emitter timeout(long millis) {
-        if (millis < 0) {
-            throw new IllegalArgumentException("negative timeout " + millis);
-        }
         return new Emitter(socket, flags.withTimeout(millis));
     }
 
@@ -78,7 +75,8 @@ public final class Emitter {
      * <pre>{@code socket.asVolatile().emit("hello", "world");}</pre>
      *
      * @param event the event name, not reserved
-     * @param args  the arguments ({@code byte[]} become attachments)
+     * @param args  the arguments, each one argument ({@code byte[]} become attachments, a {@code List} is one
+     *              array; an {@link Args} alone is sent as the argument list it is, see {@link Args})
      * @throws IllegalArgumentException for a reserved name or an argument that cannot become JSON
      */
     public void emit(String event, Object... args) {
@@ -90,7 +88,8 @@ public final class Emitter {
      * <pre>{@code socket.timeout(5_000).emitWithAck("ping").thenAccept(a -> log(a.string(0)));}</pre>
      *
      * @param event the event name, not reserved
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      * @return the client's answer; fails with {@link AckTimeoutException} after the timeout, or with an
      *     {@link IllegalStateException} if the socket disconnects first
      */
@@ -112,7 +111,7 @@ public final class Emitter {
 
     private Packet event(String event, Object[] args) {
         checkEventName(event);
-        return Packet.event(socket.nsp().name(), event, Arrays.asList(args));
+        return Packet.event(socket.nsp().name(), event, Args.list(args));
     }
 
     static void checkEventName(String event) {

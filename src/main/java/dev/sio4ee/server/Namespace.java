@@ -8,7 +8,6 @@ import dev.sio4ee.adapter.Session;
 import dev.sio4ee.protocol.Packet;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ import java.util.function.Consumer;
 /**
  * A namespace (socket.io's {@code Namespace}): the sockets connected to one path such as {@code /chat}, its
  * middlewares, its connection handlers and its adapter (rooms). Broadcasting methods start a
- * {@link BroadcastOperator}. It is the {@link AdapterHost} of its adapter. Thread-safe.
+ * {@link BroadcastOperator}. Thread-safe.
  *
  * <pre>{@code
  * Namespace chat = io.of("/chat");
@@ -35,7 +34,7 @@ import java.util.function.Consumer;
  * chat.to("lobby").emit("news", "hello");
  * }</pre>
  */
-public class Namespace implements AdapterHost {
+public class Namespace {
     private static final System.Logger LOG = System.getLogger(Namespace.class.getName());
     /** How long {@link #serverSideEmitWithAck} waits for the other servers, as the cluster adapters' default. */
     public static final long SERVER_SIDE_EMIT_TIMEOUT = 5_000;
@@ -61,7 +60,7 @@ public class Namespace implements AdapterHost {
         this.server = server;
         this.name = name;
         this.parent = parent;
-        this.adapter = adapterFactory.create(this);
+        this.adapter = adapterFactory.create(new Host());
     }
 
     /**
@@ -70,7 +69,6 @@ public class Namespace implements AdapterHost {
      *
      * @return the name, starting with {@code /}
      */
-    @Override
     public String name() {
         return name;
     }
@@ -222,7 +220,8 @@ public class Namespace implements AdapterHost {
      * <pre>{@code nsp.emit("news", Map.of("title", "hello"));}</pre>
      *
      * @param event the event name
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      */
     public void emit(String event, Object... args) {
         new BroadcastOperator(this).emit(event, args);
@@ -234,7 +233,8 @@ public class Namespace implements AdapterHost {
      * <pre>{@code nsp.emitWithAck("ping").thenAccept(answers -> log(answers.size()));}</pre>
      *
      * @param event the event name
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      * @return the answers, one per socket
      */
     public CompletionStage<List<Args>> emitWithAck(String event, Object... args) {
@@ -245,7 +245,8 @@ public class Namespace implements AdapterHost {
      * Sends a {@code message} event to every socket.
      * <pre>{@code nsp.send("hello");}</pre>
      *
-     * @param args the arguments
+     * @param args the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      */
     public void send(Object... args) {
         emit("message", args);
@@ -296,11 +297,12 @@ public class Namespace implements AdapterHost {
      * <pre>{@code nsp.serverSideEmit("cache:invalidate", "user:42");}</pre>
      *
      * @param event the event name, not reserved
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      */
     public void serverSideEmit(String event, Object... args) {
         Emitter.checkEventName(event);
-        adapter.serverSideEmit(Packet.event(name, event, Arrays.asList(args)));
+        adapter.serverSideEmit(Packet.event(name, event, Args.list(args)));
     }
 
     /**
@@ -309,100 +311,98 @@ public class Namespace implements AdapterHost {
      * <pre>{@code nsp.serverSideEmitWithAck("count").thenAccept(answers -> ...);}</pre>
      *
      * @param event the event name, not reserved
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      * @return the answers
      */
     public CompletionStage<List<Args>> serverSideEmitWithAck(String event, Object... args) {
         Emitter.checkEventName(event);
-        return adapter.serverSideEmitWithAck(Packet.event(name, event, Arrays.asList(args)), SERVER_SIDE_EMIT_TIMEOUT)
+        return adapter.serverSideEmitWithAck(Packet.event(name, event, Args.list(args)), SERVER_SIDE_EMIT_TIMEOUT)
                 .thenApply(list -> list.stream().map(Args::ofAck).toList());
     }
 
-    // ---- AdapterHost ----
+    // ---- the adapter's view ----
 
-    /**
-     * A new acknowledgement id, shared by the sockets of the namespace.
-     * <pre>{@code int id = nsp.nextAckId();}</pre>
-     *
-     * @return the id
-     */
-    @Override
-    public int nextAckId() {
+    /** A new acknowledgement id, shared by the sockets of the namespace (socket.io's {@code nsp._ids++}). */
+    int nextAckId() {
         return ids.getAndUpdate(i -> i == Integer.MAX_VALUE ? 0 : i + 1);
     }
 
     /**
-     * The adapter's view of a socket of this namespace.
-     * <pre>{@code LocalSocket s = nsp.localSocket(id);}</pre>
-     *
-     * @param id the socket id
-     * @return the socket, or null
+     * The namespace as its adapter sees it. A separate object, so that the adapter's entry points stay out of this
+     * public type.
      */
-    @Override
-    public LocalSocket localSocket(String id) {
-        Socket s = sockets.get(id);
-        if (s == null) {
-            s = recovering.get(id);
+    final class Host implements AdapterHost {
+
+        /** The namespace this host stands for. */
+        Namespace namespace() {
+            return Namespace.this;
         }
-        return s == null ? null : s.localView();
-    }
 
-    /**
-     * The server's clock.
-     * <pre>{@code long now = nsp.nowMillis();}</pre>
-     *
-     * @return the scheduler's time in ms
-     */
-    @Override
-    public long nowMillis() {
-        return server.scheduler().nowMillis();
-    }
+        @Override
+        public String name() {
+            return name;
+        }
 
-    /**
-     * Runs a task after a delay: the server's shared scheduler waits, the server's executor runs it (the task may
-     * complete futures whose callbacks are application code, so it never runs on the timer thread).
-     * <pre>{@code Runnable cancel = nsp.schedule(task, 60_000);}</pre>
-     *
-     * @param task        the task
-     * @param delayMillis the delay
-     * @return cancels the task
-     */
-    @Override
-    public Runnable schedule(Runnable task, long delayMillis) {
-        Executor executor = server.executor();
-        return server.scheduler().schedule(() -> executor.execute(task), delayMillis)::cancel;
-    }
+        @Override
+        public int nextAckId() {
+            return Namespace.this.nextAckId();
+        }
 
-    /**
-     * Delivers an event from another server to the {@link #onServerSideEmit} handlers.
-     * <pre>{@code nsp.onServerSideEmit(Packet.event("/", "ping", null), answer -> publish(answer));}</pre>
-     *
-     * @param packet the event
-     * @param ack    receives the first answer, or null when none is expected
-     */
-    @Override
-    public void onServerSideEmit(Packet packet, Consumer<List<?>> ack) {
-        String event = Args.eventName(packet);
-        Args args = Args.ofEvent(packet);
-        Ack answer = ack == null ? Ack.NONE : new Ack() {
-            private final AtomicBoolean sent = new AtomicBoolean();
-
-            @Override
-            public boolean requested() {
-                return true;
+        @Override
+        public LocalSocket localSocket(String id) {
+            Socket s = sockets.get(id);
+            if (s == null) {
+                s = recovering.get(id);
             }
+            return s == null ? null : s.localView();
+        }
 
-            @Override
-            public boolean send(List<?> values) {
-                if (!sent.compareAndSet(false, true)) {
-                    return false;
+        @Override
+        public long nowMillis() {
+            return server.scheduler().nowMillis();
+        }
+
+        /**
+         * The server's shared scheduler waits, the server's executor runs the task (it may complete futures whose
+         * callbacks are application code, so it never runs on the timer thread).
+         */
+        @Override
+        public Runnable schedule(Runnable task, long delayMillis) {
+            Executor executor = server.executor();
+            return server.scheduler().schedule(() -> executor.execute(task), delayMillis)::cancel;
+        }
+
+        /** Delivers an event from another server to the {@link #onServerSideEmit(String, EventHandler)} handlers. */
+        @Override
+        public void onServerSideEmit(Packet packet, Consumer<List<?>> ack) {
+            String event = Args.eventName(packet);
+            Args args = Args.ofEvent(packet);
+            Ack answer = ack == null ? Ack.NONE : new Ack() {
+                private final AtomicBoolean sent = new AtomicBoolean();
+
+                @Override
+                public boolean requested() {
+                    return true;
                 }
-                ack.accept(values);
-                return true;
+
+                @Override
+                public boolean send(Object... values) {
+                    if (!sent.compareAndSet(false, true)) {
+                        return false;
+                    }
+                    ack.accept(Args.list(values));
+                    return true;
+                }
+            };
+            for (EventHandler h : serverSideHandlers.getOrDefault(event, List.of())) {
+                Listeners.run(() -> h.onEvent(args, answer), "server-side handler of \"" + event + "\"");
             }
-        };
-        for (EventHandler h : serverSideHandlers.getOrDefault(event, List.of())) {
-            Listeners.run(() -> h.onEvent(args, answer), "server-side handler of \"" + event + "\"");
+        }
+
+        @Override
+        public String toString() {
+            return "Host[" + name + "]";
         }
     }
 
@@ -540,7 +540,7 @@ public class Namespace implements AdapterHost {
         try {
             m.handle(socket, next);
         } catch (RuntimeException e) {
-            next.fail(e instanceof ConnectError ce ? ce : new ConnectError(e.getMessage()));
+            next.fail(new ConnectError(e.getMessage()));
         }
     }
 

@@ -19,15 +19,17 @@ import java.util.function.IntConsumer;
  * to the adapters of the children.
  */
 final class ParentBroadcastAdapter implements Adapter {
+    private final AdapterHost host;
     private final ParentNamespace parent;
 
     ParentBroadcastAdapter(AdapterHost host) {
-        this.parent = (ParentNamespace) host;
+        this.host = host;
+        this.parent = (ParentNamespace) ((Namespace.Host) host).namespace();
     }
 
     @Override
     public AdapterHost host() {
-        return parent;
+        return host;
     }
 
     @Override

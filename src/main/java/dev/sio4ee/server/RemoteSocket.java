@@ -88,7 +88,8 @@ public final class RemoteSocket {
      * <pre>{@code s.emit("hello", "world");}</pre>
      *
      * @param event the event name
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      */
     public void emit(String event, Object... args) {
         new BroadcastOperator(nsp).to(details.id()).emit(event, args);

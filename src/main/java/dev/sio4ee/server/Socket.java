@@ -206,7 +206,8 @@ public final class Socket {
      * <pre>{@code socket.emit("hello", "world", Map.of("n", 1), new byte[] {1, 2});}</pre>
      *
      * @param event the event name (not a reserved one such as {@code disconnect})
-     * @param args  the arguments: JSON values, strings, numbers, booleans, null, maps, lists, arrays, byte[]
+     * @param args  the arguments, each value one argument: JSON values, strings, numbers, booleans, null, maps,
+     *              lists and arrays (one JSON array each), byte[]; an {@link Args} alone is sent as received
      * @throws IllegalArgumentException for a reserved name or an argument that cannot become JSON
      */
     public void emit(String event, Object... args) {
@@ -218,7 +219,8 @@ public final class Socket {
      * <pre>{@code socket.emitWithAck("ping").thenAccept(answer -> log(answer.string(0)));}</pre>
      *
      * @param event the event name
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      * @return the client's answer; fails if the socket disconnects first
      */
     public CompletionStage<Args> emitWithAck(String event, Object... args) {
@@ -229,7 +231,8 @@ public final class Socket {
      * Sends a {@code message} event.
      * <pre>{@code socket.send("hello"); // same as socket.emit("message", "hello")}</pre>
      *
-     * @param args the arguments
+     * @param args the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      */
     public void send(Object... args) {
         emit("message", args);
@@ -645,7 +648,7 @@ public final class Socket {
 
     /** Refuses the connection: CONNECT_ERROR {message, data}. */
     void connectError(ConnectError error) {
-        var body = Jsons.object().add("message", String.valueOf(error.getMessage()));
+        var body = Jsons.object().add("message", String.valueOf(error.message()));
         if (error.data() != null) {
             body.add("data", dev.sio4ee.protocol.Binary.deconstruct(error.data()).data());
         }

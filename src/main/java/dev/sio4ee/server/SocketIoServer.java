@@ -1,7 +1,6 @@
 package dev.sio4ee.server;
 
 import dev.sio4ee.engine.CloseReason;
-import dev.sio4ee.engine.EngineConnectionListener;
 import dev.sio4ee.engine.EngineScheduler;
 import dev.sio4ee.engine.EngineServer;
 import dev.sio4ee.engine.EngineSession;
@@ -28,11 +27,13 @@ import java.util.regex.Pattern;
 
 /**
  * The Socket.IO server (socket.io's {@code Server}, the {@code io} object): its namespaces, and the verbs of the
- * main namespace {@code /}. It listens to an {@link EngineServer} for new connections.
+ * main namespace {@code /}. It listens to an {@link EngineServer} for new connections ({@link #attach}), made
+ * with the Engine.IO part of its options. Not final only so that CDI can proxy it; no other code can subclass it.
  *
  * <pre>{@code
- * SocketIoServer io = new SocketIoServer(SocketIoOptions.defaults(), scheduler);
- * io.attach(engine);
+ * SocketIoOptions options = SocketIoOptions.defaults();
+ * EngineServer engine = new EngineServer(options.engine(), scheduler);
+ * SocketIoServer io = new SocketIoServer(options, scheduler).attach(engine);
  * io.onConnection(socket -> {
  *     socket.on("chat message", (args, ack) -> io.emit("chat message", args.string(0)));
  * });
@@ -40,7 +41,7 @@ import java.util.regex.Pattern;
  * io.of(Pattern.compile("^/room-\\d+$")).onConnection(socket -> socket.emit("hi"));
  * }</pre>
  */
-public final class SocketIoServer implements EngineConnectionListener {
+public class SocketIoServer {
     private static final System.Logger LOG = System.getLogger(SocketIoServer.class.getName());
     /** How long {@link #close()} waits for the sockets' disconnect listeners. */
     private static final long CLOSE_WAIT_SECONDS = 5;
@@ -74,6 +75,17 @@ public final class SocketIoServer implements EngineConnectionListener {
     }
 
     /**
+     * For the CDI container's client proxy only ({@code @Inject SocketIoServer} is application-scoped, and a proxy
+     * needs a constructor without parameters); such an object is never used as a server, every call goes to the real
+     * one. Package-private, so no other code can subclass this class.
+     */
+    SocketIoServer() {
+        this.options = null;
+        this.scheduler = null;
+        this.main = null;
+    }
+
+    /**
      * Listens to an engine: its new sessions become Socket.IO clients, and {@link #close()} closes it.
      * <pre>{@code io.attach(engine);}</pre>
      *
@@ -82,18 +94,12 @@ public final class SocketIoServer implements EngineConnectionListener {
      */
     public SocketIoServer attach(EngineServer engineServer) {
         this.engine = engineServer;
-        engineServer.onConnection(this);
+        engineServer.onConnection(this::accept);
         return this;
     }
 
-    /**
-     * A new Engine.IO session: becomes a client (called by the engine).
-     * <pre>{@code engine.onConnection(io);}</pre>
-     *
-     * @param session the session
-     */
-    @Override
-    public void onConnection(EngineSession session) {
+    /** A new Engine.IO session becomes a client (the engine calls this through the listener given in attach). */
+    private void accept(EngineSession session) {
         Client client = new Client(this, session);
         session.listener(client);
         clients.add(client);
@@ -340,7 +346,8 @@ public final class SocketIoServer implements EngineConnectionListener {
      * <pre>{@code io.emit("news", "hello");}</pre>
      *
      * @param event the event name
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      */
     public void emit(String event, Object... args) {
         main.emit(event, args);
@@ -351,7 +358,8 @@ public final class SocketIoServer implements EngineConnectionListener {
      * <pre>{@code io.timeout(1_000).emitWithAck("ping"); // bounded; this one waits for all}</pre>
      *
      * @param event the event name
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      * @return one answer per socket
      */
     public CompletionStage<List<Args>> emitWithAck(String event, Object... args) {
@@ -403,7 +411,8 @@ public final class SocketIoServer implements EngineConnectionListener {
      * <pre>{@code io.serverSideEmit("hello", "world");}</pre>
      *
      * @param event the event name
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      */
     public void serverSideEmit(String event, Object... args) {
         main.serverSideEmit(event, args);
@@ -414,7 +423,8 @@ public final class SocketIoServer implements EngineConnectionListener {
      * <pre>{@code io.serverSideEmitWithAck("count").thenAccept(answers -> ...);}</pre>
      *
      * @param event the event name
-     * @param args  the arguments
+     * @param args  the arguments, each value one argument (a {@code List} is one array; an {@link Args}
+     *              alone is sent as received: see {@link Args})
      * @return one answer per other server
      */
     public CompletionStage<List<Args>> serverSideEmitWithAck(String event, Object... args) {

@@ -8,9 +8,14 @@
  * <h2>Starting</h2>
  * <pre>{@code
  * EngineScheduler timers = new ExecutorScheduler("sio4ee-timer");           // one timer service for everything
- * EngineServer engine = new EngineServer(EngineOptions.defaults(), timers);
- * SocketIoServer io = new SocketIoServer(SocketIoOptions.defaults(), timers).attach(engine);
+ * SocketIoOptions options = SocketIoOptions.defaults()                     // one style: defaults().withX(...)
+ *         .withConnectTimeout(10_000)
+ *         .withEngine(engine -> engine.withPingInterval(10_000));          // the Engine.IO part of the options
+ * EngineServer engine = new EngineServer(options.engine(), timers);
+ * SocketIoServer io = new SocketIoServer(options, timers).attach(engine);
  * }</pre>
+ * Every value is checked where the options are made: durations and sizes must be positive, an acknowledgement
+ * timeout ({@code socket.timeout(ms)}, {@code io.timeout(ms)}) must not be negative; the message names the option.
  *
  * <h2>Events both ways</h2>
  * <pre>{@code
@@ -32,6 +37,21 @@
  * protocol error and closes the connection with {@code parse error}; the server may not emit them either
  * ({@link java.lang.IllegalArgumentException}). Argument values: JSON-P values, strings, numbers, booleans, null,
  * maps, lists, arrays, {@code byte[]} (at any depth); convert POJOs first (JSON-B lives in the CDI layer).
+ *
+ * <h2>One rule for arguments</h2>
+ * Every send method ({@code emit}, {@code emitWithAck}, {@code send}, {@code serverSideEmit}, {@code ack.send})
+ * takes its arguments as Java varargs, each value one Socket.IO argument, as in socket.io: a {@code List} is one
+ * JSON array. An {@link dev.sio4ee.server.Args} passed alone is an argument list, sent as received (socket.io's
+ * {@code emit(event, ...args)}). A missing argument reads as null through {@code args.string(i)},
+ * {@code args.json(i)} and the other named accessors (socket.io's {@code undefined}); {@code args.get(i)} is
+ * {@link java.util.List#get}'s and throws past the end.
+ * <pre>{@code
+ * socket.emit("pair", List.of(1, 2));                         // 2["pair",[1,2]]
+ * socket.on("relay", (args, ack) -> {
+ *     socket.broadcast().emit("relay", args);                 // the received arguments, as they came
+ *     ack.send(args);
+ * });
+ * }</pre>
  *
  * <h2>Namespaces and middlewares</h2>
  * <pre>{@code

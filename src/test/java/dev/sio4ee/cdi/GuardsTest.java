@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** ConnectionGuard beans as the server-wide middleware, against a real server. */
@@ -16,8 +17,10 @@ class GuardsTest {
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
     private ConnectionGuard recording(String name) {
-        return (socket, caller) -> calls.add(name + " " + socket.nsp().name() + " "
-                + (caller == null ? "anonymous" : caller.getName()));
+        return (socket, caller) -> {
+            calls.add(name + " " + socket.nsp().name() + " " + (caller == null ? "anonymous" : caller.getName()));
+            return Optional.empty();
+        };
     }
 
     private void install(Guards.Entry... entries) {
@@ -39,9 +42,9 @@ class GuardsTest {
 
     @Test
     void shouldRefuseWithMessageAndDataAndStopAtTheFirstRefusal() {
-        install(new Guards.Entry(null, 1, "a", (socket, caller) -> {
-            throw new ConnectError("not authorized", Map.of("code", 401));
-        }), new Guards.Entry(null, 2, "b", recording("second")));
+        install(new Guards.Entry(null, 1, "a", (socket, caller) ->
+                Optional.of(new ConnectError("not authorized", Map.of("code", 401)))),
+                new Guards.Entry(null, 2, "b", recording("second")));
         String reply = wire.client(null).connect("/", null);
         assertThat(reply).isEqualTo("4{\"message\":\"not authorized\",\"data\":{\"code\":401}}");
         assertThat(calls).isEmpty();
@@ -59,13 +62,19 @@ class GuardsTest {
     }
 
     @Test
-    void shouldUnwrapAConnectErrorThatAContainerWrapped() {
-        install(new Guards.Entry(null, 1, "ejb", (socket, caller) -> {
-            throw new IllegalStateException("wrapped by the EJB container",
-                    new ConnectError("banned", Map.of("why", "spam")));
+    void shouldRefuseWithoutDetailsWhenAGuardReturnsNull() {
+        install(new Guards.Entry(null, 1, "careless", (socket, caller) -> null),
+                new Guards.Entry(null, 2, "b", recording("second")));
+        assertThat(wire.client(null).connect("/", null)).isEqualTo("4{\"message\":\"connection refused\"}");
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseWithoutDetailsWhenAGuardThrowsEvenAConnectErrorLikeException() {
+        install(new Guards.Entry(null, 1, "thrower", (socket, caller) -> {
+            throw new IllegalStateException("banned (thrown on purpose by the test: refusals are returned)");
         }));
-        assertThat(wire.client(null).connect("/", null))
-                .isEqualTo("4{\"message\":\"banned\",\"data\":{\"why\":\"spam\"}}");
+        assertThat(wire.client(null).connect("/", null)).isEqualTo("4{\"message\":\"connection refused\"}");
     }
 
     @Test

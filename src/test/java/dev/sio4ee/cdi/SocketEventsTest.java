@@ -157,9 +157,9 @@ class SocketEventsTest {
             public void fire(Object event) {
                 if (event instanceof SocketEventReceived e) {
                     Pair p = e.arg(0, Pair.class);
-                    answers.add(e.ackRequested());
-                    answers.add(e.ack(p.a + p.b));
-                    answers.add(e.ack("again"));
+                    answers.add(e.ack().requested());
+                    answers.add(e.ack().send(p.a + p.b));
+                    answers.add(e.ack().send("again"));
                 }
             }
 
@@ -174,6 +174,33 @@ class SocketEventsTest {
         c.send("27[\"sum\",{\"a\":2,\"b\":40}]");
         assertThat(answers).containsExactly(true, true, false);
         assertThat(c.drain()).containsExactly("37[42]");
+    }
+
+    @Test
+    void shouldMapAMissingArgumentToNullAndEchoTheArgumentsAsReceived() {
+        List<Object> seen = new ArrayList<>();
+        routing = key -> new Routes.Route(true, false, new Routes.Target() {
+            @Override
+            public void fire(Object event) {
+                if (event instanceof SocketEventReceived e) {
+                    seen.add(e.arg(1, Pair.class) == null);
+                    seen.add(e.bytes(3) == null);
+                    seen.add(e.toString().contains("\"echo\""));
+                    e.ack().send(e.args());
+                }
+            }
+
+            @Override
+            public CompletionStage<?> fireAsync(Object event) {
+                throw new AssertionError("no async observer");
+            }
+        });
+        bridge();
+        Wire.Client c = wire.client(null);
+        c.join("/");
+        c.send("24[\"echo\",{\"a\":1,\"b\":[2]}]");
+        assertThat(seen).containsExactly(true, true, true);
+        assertThat(c.drain()).containsExactly("34[{\"a\":1,\"b\":[2]}]");
     }
 
     @Test

@@ -35,10 +35,10 @@ class SocketIoExtensionTest {
     @Test
     void shouldNoteTheNamespacesOfEveryEventTypeAndIgnoreOtherQualifiers() {
         SocketIoExtension extension = new SocketIoExtension();
-        extension.connected(processing(Namespace.Literal.of("/chat")));
-        extension.received(processing(Namespace.Literal.of("/chat"), EventName.Literal.of("msg")));
+        extension.connected(processing(NamespaceName.Literal.of("/chat")));
+        extension.received(processing(NamespaceName.Literal.of("/chat"), EventName.Literal.of("msg")));
         extension.received(processing(EventName.Literal.of("ping")));
-        extension.disconnecting(processing(Namespace.Literal.of("/admin")));
+        extension.disconnecting(processing(NamespaceName.Literal.of("/admin")));
         extension.disconnected(processing());
         assertThat(extension.observedNamespaces()).containsExactlyInAnyOrder("/chat", "/admin");
     }

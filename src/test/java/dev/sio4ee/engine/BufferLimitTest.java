@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class BufferLimitTest {
     private static final long LIMIT = 1_000;
-    private final EngineFixture f = new EngineFixture(EngineOptions.builder().maxBufferedBytes(LIMIT).build());
+    private final EngineFixture f = new EngineFixture(EngineOptions.defaults().withMaxBufferedBytes(LIMIT));
     private final Logger jul = Logger.getLogger(EngineSession.class.getName());
     private final List<LogRecord> logged = new ArrayList<>();
     private final Handler capture = new Handler() {
@@ -51,7 +51,7 @@ class BufferLimitTest {
 
     @Test
     void shouldRefuseAZeroOrNegativeLimit() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EngineOptions.builder().maxBufferedBytes(0).build())
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EngineOptions.defaults().withMaxBufferedBytes(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBufferedBytes");
         assertThat(EngineOptions.defaults().maxBufferedBytes()).isEqualTo(4L << 20);
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CorsTest {
     private static final String APP = "https://app.example.com";
 
-    private final EngineFixture f = new EngineFixture(EngineOptions.builder().corsOrigins(List.of(APP)).build());
+    private final EngineFixture f = new EngineFixture(EngineOptions.defaults().withCorsOrigins(APP));
 
     private static void assertNoCorsHeaders(FakeExchange e) {
         assertThat(e.responseHeaders().keySet()).noneMatch(h -> h.toLowerCase().startsWith("access-control-"));
@@ -70,8 +70,8 @@ class CorsTest {
 
     @Test
     void shouldAllowCredentialsWhenEnabled() {
-        EngineFixture creds = new EngineFixture(EngineOptions.builder().corsOrigins(List.of(APP))
-                .corsCredentials(true).build());
+        EngineFixture creds = new EngineFixture(EngineOptions.defaults().withCorsOrigins(APP)
+                .withCorsCredentials(true));
         FakeExchange e = creds.handle(FakeExchange.get(POLLING).header("Origin", APP));
         assertThat(e.responseHeader("Access-Control-Allow-Origin")).isEqualTo(APP);
         assertThat(e.responseHeader("Access-Control-Allow-Credentials")).isEqualTo("true");
@@ -100,7 +100,7 @@ class CorsTest {
 
     @Test
     void shouldAllowAnyOriginWithAWildcard() {
-        EngineFixture any = new EngineFixture(EngineOptions.builder().corsOrigins(List.of("*")).build());
+        EngineFixture any = new EngineFixture(EngineOptions.defaults().withCorsOrigins("*"));
         FakeExchange e = any.handle(FakeExchange.get(POLLING).header("Origin", "https://anyone.example"));
         assertThat(e.status()).isEqualTo(200);
         assertThat(e.responseHeader("Access-Control-Allow-Origin")).isEqualTo("https://anyone.example");
@@ -132,7 +132,7 @@ class CorsTest {
     @ValueSource(strings = {"http://a\u0000b", "http://a\nSet-Cookie: x=y", "http://a\rb", "http://a\u007fb",
         "http://\u0100"})
     void shouldAnswerAMalformedOriginWithCode3(String origin) {
-        EngineFixture any = new EngineFixture(EngineOptions.builder().corsOrigins(List.of("*")).build());
+        EngineFixture any = new EngineFixture(EngineOptions.defaults().withCorsOrigins("*"));
         for (EngineFixture engine : List.of(f, any)) {
             FakeExchange e = engine.handle(FakeExchange.get(POLLING).header("Origin", origin));
             assertThat(e.status()).isEqualTo(400);

@@ -5,7 +5,6 @@ import static dev.sio4ee.engine.EngineFixture.WEBSOCKET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,9 +36,9 @@ class ErrorsTest {
 
     @Test
     void shouldAnswerADisabledTransportWithCode0() {
-        EngineFixture ws = new EngineFixture(EngineOptions.builder().transports(Set.of("websocket")).build());
+        EngineFixture ws = new EngineFixture(EngineOptions.defaults().withTransports("websocket"));
         assertError(ws.handle(FakeExchange.get(POLLING)), 400, "{\"code\":0,\"message\":\"Transport unknown\"}");
-        EngineFixture polling = new EngineFixture(EngineOptions.builder().transports(Set.of("polling")).build());
+        EngineFixture polling = new EngineFixture(EngineOptions.defaults().withTransports("polling"));
         assertRefused(polling.websocket(WEBSOCKET).peer(), "{\"code\":0,\"message\":\"Transport unknown\"}");
     }
 
@@ -73,10 +72,9 @@ class ErrorsTest {
 
     @Test
     void shouldAnswerARefusedHandshakeWith403AndTheHookMessage() {
-        EngineFixture guarded = new EngineFixture(EngineOptions.builder()
-                .allowRequest(r -> r.query("token") != null ? AllowRequest.Verdict.ALLOW
-                        : AllowRequest.Verdict.reject("token required"))
-                .build());
+        EngineFixture guarded = new EngineFixture(EngineOptions.defaults()
+                .withAllowRequest(r -> r.query("token") != null ? AllowRequest.Verdict.ALLOW
+                        : AllowRequest.Verdict.reject("token required")));
         assertError(guarded.handle(FakeExchange.get(POLLING)), 403, "{\"code\":4,\"message\":\"token required\"}");
         assertRefused(guarded.websocket(WEBSOCKET).peer(), "{\"code\":4,\"message\":\"token required\"}");
         assertThat(guarded.server.clientsCount()).isZero();
@@ -86,10 +84,10 @@ class ErrorsTest {
     @Test
     void shouldAskTheHookOnceForAWebSocketUpgradeCheckedBeforehand() {
         int[] calls = {0};
-        EngineFixture guarded = new EngineFixture(EngineOptions.builder().allowRequest(r -> {
+        EngineFixture guarded = new EngineFixture(EngineOptions.defaults().withAllowRequest(r -> {
             calls[0]++;
             return r.query("token") != null ? AllowRequest.Verdict.ALLOW : AllowRequest.Verdict.reject("token required");
-        }).build());
+        }));
         // refused before the upgrade, with the hook's message (Node answers HTTP 400 with it)
         assertThat(guarded.server.refuseUpgrade(new FakePeer(WEBSOCKET))).isEqualTo("token required");
         assertThat(calls[0]).isEqualTo(1);
@@ -107,18 +105,18 @@ class ErrorsTest {
 
     @Test
     void shouldUseTheStandardMessageWhenTheHookGivesNone() {
-        EngineFixture guarded = new EngineFixture(EngineOptions.builder()
-                .allowRequest(r -> AllowRequest.Verdict.reject(null)).build());
+        EngineFixture guarded = new EngineFixture(EngineOptions.defaults()
+                .withAllowRequest(r -> AllowRequest.Verdict.reject(null)));
         assertError(guarded.handle(FakeExchange.get(POLLING)), 403, "{\"code\":4,\"message\":\"Forbidden\"}");
     }
 
     @Test
     void shouldNotAskTheHookAboutRequestsOfAnOpenSession() {
         int[] calls = {0};
-        EngineFixture guarded = new EngineFixture(EngineOptions.builder().allowRequest(r -> {
+        EngineFixture guarded = new EngineFixture(EngineOptions.defaults().withAllowRequest(r -> {
             calls[0]++;
             return calls[0] == 1 ? AllowRequest.Verdict.ALLOW : AllowRequest.Verdict.reject("no");
-        }).build());
+        }));
         String sid = guarded.handshake();
         assertThat(guarded.post(sid, "4x").status()).isEqualTo(200);
         guarded.probe(sid);
@@ -161,7 +159,7 @@ class ErrorsTest {
 
     @Test
     void shouldAnswerABodyAboveMaxHttpBufferSizeWith413() {
-        EngineFixture small = new EngineFixture(EngineOptions.builder().maxHttpBufferSize(10).build());
+        EngineFixture small = new EngineFixture(EngineOptions.defaults().withMaxHttpBufferSize(10));
         String sid = small.handshake();
         FakeExchange big = small.post(sid, "4" + "x".repeat(10));
         assertThat(big.status()).isEqualTo(413);
@@ -204,8 +202,8 @@ class ErrorsTest {
     @Test
     void shouldKeepTheWebsocketCloseReasonWithin123Bytes() {
         String longMessage = "\u00e9".repeat(200);
-        EngineFixture guarded = new EngineFixture(EngineOptions.builder()
-                .allowRequest(r -> AllowRequest.Verdict.reject(longMessage)).build());
+        EngineFixture guarded = new EngineFixture(EngineOptions.defaults()
+                .withAllowRequest(r -> AllowRequest.Verdict.reject(longMessage)));
         FakePeer peer = guarded.websocket(WEBSOCKET).peer();
         assertThat(peer.closeCode()).isEqualTo(1008);
         assertThat(peer.closeReason().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(123);
@@ -220,10 +218,10 @@ class ErrorsTest {
 
     @Test
     void shouldAnswer500WhenTheHookThrows() {
-        EngineFixture broken = new EngineFixture(EngineOptions.builder()
-                .allowRequest(r -> {
+        EngineFixture broken = new EngineFixture(EngineOptions.defaults()
+                .withAllowRequest(r -> {
                     throw new IllegalStateException("bug (thrown on purpose by the test)");
-                }).build());
+                }));
         FakeExchange e = broken.handle(FakeExchange.get(POLLING));
         assertThat(e.status()).isEqualTo(500);
         assertThat(e.bodyText()).isEqualTo("{\"code\":3,\"message\":\"internal error\"}");

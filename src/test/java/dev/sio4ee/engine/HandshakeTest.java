@@ -67,8 +67,8 @@ class HandshakeTest {
 
     @Test
     void shouldAnnounceTheConfiguredValues() {
-        EngineFixture f = new EngineFixture(EngineOptions.builder().pingInterval(300).pingTimeout(200)
-                .maxHttpBufferSize(500).build());
+        EngineFixture f = new EngineFixture(EngineOptions.defaults().withPingInterval(300).withPingTimeout(200)
+                .withMaxHttpBufferSize(500));
         FakeExchange e = f.handle(FakeExchange.get(POLLING));
         assertThat(e.bodyText()).endsWith("\"upgrades\":[\"websocket\"],\"pingInterval\":300,\"pingTimeout\":200,"
                 + "\"maxPayload\":500}");
@@ -78,19 +78,19 @@ class HandshakeTest {
 
     @Test
     void shouldOfferNoUpgradeWhenOnlyPollingIsEnabled() {
-        EngineFixture f = new EngineFixture(EngineOptions.builder().transports(Set.of("polling")).build());
+        EngineFixture f = new EngineFixture(EngineOptions.defaults().withTransports("polling"));
         assertThat(f.handle(FakeExchange.get(POLLING)).bodyText()).contains("\"upgrades\":[]");
     }
 
     @Test
     void shouldOfferNoUpgradeWhenUpgradesAreDisabled() {
-        EngineFixture f = new EngineFixture(EngineOptions.builder().allowUpgrades(false).build());
+        EngineFixture f = new EngineFixture(EngineOptions.defaults().withAllowUpgrades(false));
         assertThat(f.handle(FakeExchange.get(POLLING)).bodyText()).contains("\"upgrades\":[]");
     }
 
     @Test
     void shouldSetTheSidCookieOnTheHandshakeOnly() {
-        EngineFixture f = new EngineFixture(EngineOptions.builder().cookieName("io").build());
+        EngineFixture f = new EngineFixture(EngineOptions.defaults().withCookieName("io"));
         FakeExchange e = f.handle(FakeExchange.get(POLLING));
         String sid = EngineFixture.sidOf(e.bodyText());
         assertThat(e.responseHeader("Set-Cookie")).isEqualTo("io=" + sid + "; Path=/; HttpOnly; SameSite=Lax");

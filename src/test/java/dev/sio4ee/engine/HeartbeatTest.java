@@ -129,7 +129,7 @@ class HeartbeatTest {
 
     @Test
     void shouldUseTheConfiguredIntervalAndTimeout() {
-        EngineFixture quick = new EngineFixture(EngineOptions.builder().pingInterval(300).pingTimeout(200).build());
+        EngineFixture quick = new EngineFixture(EngineOptions.defaults().withPingInterval(300).withPingTimeout(200));
         EngineFixture.Ws ws = quick.websocketHandshake();
         ws.peer().takeFrames();
         quick.clock.advance(300);

@@ -27,29 +27,61 @@ class OptionsTest {
         assertThat(o.cookieName()).isNull();
         assertThat(o.upgradesFrom("polling")).containsExactly("websocket");
         assertThat(o.upgradesFrom("websocket")).isEmpty();
-        assertThat(o.toBuilder().build()).isEqualTo(o);
+        assertThat(o.path()).isEqualTo("/socket.io/");
+        assertThat(o.maxBufferedBytes()).isEqualTo(4L << 20);
+        assertThat(o.allowRequest()).isSameAs(AllowRequest.ALL);
     }
 
     @Test
-    void shouldRefuseInvalidValues() {
-        assertThatThrownBy(() -> EngineOptions.builder().pingInterval(0).build())
+    void shouldChangeOneValueInEachCopy() {
+        AllowRequest hook = r -> AllowRequest.Verdict.ALLOW;
+        EngineOptions o = EngineOptions.defaults().withPath("realtime").withPingInterval(1).withPingTimeout(2)
+                .withUpgradeTimeout(3).withMaxHttpBufferSize(4).withTransports("websocket").withAllowUpgrades(false)
+                .withCorsOrigins("https://a.example", "https://b.example").withCorsCredentials(true)
+                .withCookieName("io").withAllowRequest(hook).withMaxBufferedBytes(5);
+        assertThat(o).isEqualTo(new EngineOptions("/realtime/", 1, 2, 3, 4, Set.of("websocket"), false,
+                List.of("https://a.example", "https://b.example"), true, "io", hook, 5));
+        assertThat(EngineOptions.defaults()).isEqualTo(EngineOptions.defaults().withPath("/socket.io"));
+        assertThat(EngineOptions.defaults().withPath("/").path()).isEqualTo("/");
+    }
+
+    @Test
+    void shouldRefuseInvalidValuesNamingTheOption() {
+        assertThatThrownBy(() -> EngineOptions.defaults().withPingInterval(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("pingInterval must be positive, got 0");
+        assertThatThrownBy(() -> EngineOptions.defaults().withPingTimeout(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("pingTimeout must be positive, got -1");
+        assertThatThrownBy(() -> EngineOptions.defaults().withUpgradeTimeout(-5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("upgradeTimeout must be positive, got -5");
+        assertThatThrownBy(() -> EngineOptions.defaults().withMaxBufferedBytes(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBufferedBytes");
+        assertThatThrownBy(() -> EngineOptions.defaults().withMaxHttpBufferSize(Integer.MAX_VALUE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxHttpBufferSize");
+        assertThatThrownBy(() -> EngineOptions.defaults().withPath("/a b/"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("path");
+        assertThatThrownBy(() -> EngineOptions.defaults().withPath(""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("path");
+        assertThatThrownBy(() -> EngineOptions.defaults().withMaxHttpBufferSize(-1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EngineOptions.builder().maxHttpBufferSize(-1).build())
+        assertThatThrownBy(() -> EngineOptions.defaults().withTransports())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EngineOptions.builder().transports(Set.of()).build())
+        assertThatThrownBy(() -> EngineOptions.defaults().withTransports("webtransport"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EngineOptions.builder().transports(Set.of("webtransport")).build())
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EngineOptions.builder().allowRequest(null).build())
+        assertThatThrownBy(() -> EngineOptions.defaults().withAllowRequest(null))
                 .isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void shouldCopyTheCollections() {
         List<String> origins = new java.util.ArrayList<>(List.of("https://a.example"));
-        EngineOptions o = EngineOptions.builder().corsOrigins(origins).build();
+        Set<String> transports = new java.util.HashSet<>(Set.of("polling"));
+        EngineOptions d = EngineOptions.defaults();
+        EngineOptions o = new EngineOptions(d.path(), 1, 1, 1, 1, transports, true, origins, false, null,
+                AllowRequest.ALL, 1);
         origins.add("https://b.example");
+        transports.add("websocket");
         assertThat(o.corsOrigins()).containsExactly("https://a.example");
+        assertThat(o.transports()).containsExactly("polling");
     }
 
     @Test

@@ -63,7 +63,7 @@ class UpgradeTest {
 
     @Test
     void shouldDeliverPacketsSentDuringTheUpgradeOnceAndInOrder() {
-        EngineFixture f = new EngineFixture(EngineOptions.builder().pingInterval(1_000).build());
+        EngineFixture f = new EngineFixture(EngineOptions.defaults().withPingInterval(1_000));
         String sid = f.handshake();
         EngineSession s = f.session(sid);
         FakeExchange poll = f.poll(sid);
@@ -149,7 +149,7 @@ class UpgradeTest {
 
     @Test
     void shouldRefuseAnUpgradeWhenUpgradesAreDisabled() {
-        EngineFixture noUpgrade = new EngineFixture(EngineOptions.builder().allowUpgrades(false).build());
+        EngineFixture noUpgrade = new EngineFixture(EngineOptions.defaults().withAllowUpgrades(false));
         String sid = noUpgrade.handshake();
         assertThat(noUpgrade.websocket(WEBSOCKET + "&sid=" + sid).peer().closeCode()).isEqualTo(1008);
         assertThat(noUpgrade.server.clientsCount()).isEqualTo(1);

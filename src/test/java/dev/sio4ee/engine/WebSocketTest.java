@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** Direct WebSocket sessions: frames both ways, limits, bad frames and closes. */
 class WebSocketTest {
-    private final EngineFixture f = new EngineFixture(EngineOptions.builder().maxHttpBufferSize(100).build());
+    private final EngineFixture f = new EngineFixture(EngineOptions.defaults().withMaxHttpBufferSize(100));
 
     private EngineFixture.Ws open() {
         EngineFixture.Ws ws = f.websocketHandshake();

@@ -91,7 +91,7 @@ class CdiEventsIT {
         String id = r.getString("id");
         String tag = r.getString("tag");
 
-        // connected, with @Namespace; the observer could emit at once
+        // connected, with @NamespaceName; the observer could emit at once
         assertThat(r.getBoolean("readyOk")).isTrue();
         // JSON-B typed argument + binary attachment; the second ack() of the observer did not send
         assertThat(r.getJsonArray("typed").toString()).isEqualTo("[5,4,true]");
@@ -133,7 +133,7 @@ class CdiEventsIT {
         assertThat(r.getJsonArray("welcome").toString()).isEqualTo("[[\"global\",\"token\",\"audit\"],\"anonymous\"]");
         assertThat(r.getJsonObject("banned").getString("message")).isEqualTo("banned");
         assertThat(r.getJsonObject("banned").getJsonObject("data").getBoolean("everywhere")).isTrue();
-        // a ConnectError thrown by an EJB guard reaches the client although the container wrapped it
+        // the ConnectError an EJB guard returns reaches the client
         assertThat(r.getJsonObject("auditRefused").toString())
                 .isEqualTo("{\"message\":\"audit refused\",\"data\":{\"by\":\"ejb\"}}");
         assertThat(r.getString("clientReason")).isEqualTo("io client disconnect");

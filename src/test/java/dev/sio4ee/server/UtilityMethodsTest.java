@@ -149,7 +149,8 @@ class UtilityMethodsTest {
             ack.send("pong");
             ack.send("twice");
         });
-        h.io.sockets().onServerSideEmit(dev.sio4ee.protocol.Packet.event("/", "ping", List.of(1)), answers::addAll);
+        h.io.sockets().adapter().host().onServerSideEmit(dev.sio4ee.protocol.Packet.event("/", "ping", List.of(1)),
+                answers::addAll);
         assertThat(heard).containsExactly(1);
         assertThat(answers).containsExactly("pong");
     }

@@ -15,7 +15,7 @@ public class EchoSetup implements SocketIoSetup {
         io.onConnection(socket -> {
             socket.emit("welcome", socket.id());
             socket.on("echo", (args, ack) -> ack.send(args));
-            socket.on("echo-event", (args, ack) -> socket.emit("echo-event", args.toArray()));
+            socket.on("echo-event", (args, ack) -> socket.emit("echo-event", args)); // as received
             socket.on("join", (args, ack) -> {
                 socket.join(args.string(0));
                 ack.send("joined " + args.string(0));

@@ -48,7 +48,7 @@ public class RoomsSetup implements SocketIoSetup {
                 io.to("odd").emit("odd-after-leave");
                 io.emit("utilities-done");
                 // one argument: the list of ids (send(List) would make each id an argument)
-                ack.send(List.of(sockets.stream().map(RemoteSocket::id).sorted().toList()));
+                ack.send(sockets.stream().map(RemoteSocket::id).sorted().toList()); // one array argument
             }));
             socket.on("kick-r9", (args, ack) -> {
                 io.in("r9").disconnectSockets(false);

@@ -1,7 +1,7 @@
 package dev.sio4ee.it.app.cdi;
 
 import dev.sio4ee.cdi.EventName;
-import dev.sio4ee.cdi.Namespace;
+import dev.sio4ee.cdi.NamespaceName;
 import dev.sio4ee.cdi.SocketEventReceived;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,12 +11,12 @@ import jakarta.enterprise.event.ObservesAsync;
 @ApplicationScoped
 public class AsyncObserver {
 
-    void sync(@Observes @Namespace("/cdi") @EventName("async") SocketEventReceived e) {
+    void sync(@Observes @NamespaceName("/cdi") @EventName("async") SocketEventReceived e) {
         e.socket().data().put("syncThread", Thread.currentThread().getName());
     }
 
-    void async(@ObservesAsync @Namespace("/cdi") @EventName("async") SocketEventReceived e) {
+    void async(@ObservesAsync @NamespaceName("/cdi") @EventName("async") SocketEventReceived e) {
         String thread = Thread.currentThread().getName();
-        e.ack("async " + e.args().string(0), !thread.equals(e.socket().data().get("syncThread")));
+        e.ack().send("async " + e.args().string(0), !thread.equals(e.socket().data().get("syncThread")));
     }
 }

@@ -9,6 +9,7 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Test application: a guard of every namespace, first by priority; refuses clients whose auth says banned. */
 @ApplicationScoped
@@ -16,12 +17,13 @@ import java.util.Map;
 public class GlobalGuard implements ConnectionGuard {
 
     @Override
-    public void check(Socket socket, Principal caller) {
+    public Optional<ConnectError> check(Socket socket, Principal caller) {
         trail(socket).add("global");
         socket.data().put("caller", caller == null ? "anonymous" : caller.getName());
         if (socket.handshake().auth().getBoolean("banned", false)) {
-            throw new ConnectError("banned", Map.of("everywhere", true));
+            return Optional.of(new ConnectError("banned", Map.of("everywhere", true)));
         }
+        return Optional.empty();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,6 @@
 package dev.sio4ee.it.app.cdi;
 
-import dev.sio4ee.cdi.Namespace;
+import dev.sio4ee.cdi.NamespaceName;
 import dev.sio4ee.cdi.SocketConnected;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class GuardedObserver {
 
-    void welcome(@Observes @Namespace("/guarded") SocketConnected e) {
+    void welcome(@Observes @NamespaceName("/guarded") SocketConnected e) {
         e.socket().emit("welcome", e.socket().data().get("guards"), e.socket().data().get("caller"));
     }
 }

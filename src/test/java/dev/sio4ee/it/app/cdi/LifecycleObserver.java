@@ -1,7 +1,7 @@
 package dev.sio4ee.it.app.cdi;
 
 import dev.sio4ee.cdi.EventName;
-import dev.sio4ee.cdi.Namespace;
+import dev.sio4ee.cdi.NamespaceName;
 import dev.sio4ee.cdi.SocketConnected;
 import dev.sio4ee.cdi.SocketDisconnected;
 import dev.sio4ee.cdi.SocketDisconnecting;
@@ -26,7 +26,7 @@ public class LifecycleObserver {
     }
 
     /** One namespace. */
-    void cdiConnected(@Observes @Namespace("/cdi") SocketConnected e) {
+    void cdiConnected(@Observes @NamespaceName("/cdi") SocketConnected e) {
         e.socket().join("r1");
         e.socket().emit("ready", e.socket().id());
     }
@@ -40,38 +40,38 @@ public class LifecycleObserver {
 
     /** Event name only: any namespace. */
     void ping(@Observes @EventName("ping") SocketEventReceived e) {
-        e.ack("pong from " + e.socket().nsp().name());
+        e.ack().send("pong from " + e.socket().nsp().name());
     }
 
     /** Namespace and event name. */
-    void seq(@Observes @Namespace("/cdi") @EventName("seq") SocketEventReceived e) {
+    void seq(@Observes @NamespaceName("/cdi") @EventName("seq") SocketEventReceived e) {
         journal.add(e.socket().id() + ":seq", String.valueOf(e.args().number(0).intValue()));
     }
 
-    void seqDone(@Observes @Namespace("/cdi") @EventName("seq-done") SocketEventReceived e) {
-        e.ack(journal.get(e.socket().id() + ":seq").stream().map(Integer::valueOf).toList());
+    void seqDone(@Observes @NamespaceName("/cdi") @EventName("seq-done") SocketEventReceived e) {
+        e.ack().send(journal.get(e.socket().id() + ":seq").stream().map(Integer::valueOf).toList());
     }
 
     /** The journal of a socket, for a client waiting until the server saw another socket's disconnection. */
-    void journal(@Observes @Namespace("/") @EventName("journal") SocketEventReceived e) {
-        e.ack(journal.get(e.args().string(0)));
+    void journal(@Observes @NamespaceName("/") @EventName("journal") SocketEventReceived e) {
+        e.ack().send(journal.get(e.args().string(0)));
     }
 
     /** JSON-B typed argument, binary attachment, single-shot ack. */
-    void typed(@Observes @Namespace("/cdi") @EventName("typed") SocketEventReceived e) {
+    void typed(@Observes @NamespaceName("/cdi") @EventName("typed") SocketEventReceived e) {
         Point p = e.arg(0, Point.class);
         byte[] bytes = e.bytes(1);
-        boolean first = e.ack(p.x + p.y, bytes.length, e.ackRequested());
-        boolean second = e.ack("a second answer");
+        boolean first = e.ack().send(p.x + p.y, bytes.length, e.ack().requested());
+        boolean second = e.ack().send("a second answer");
         journal.add(e.socket().id(), "acks " + first + " " + second);
     }
 
     /** Namespace-only observer of a namespace nobody configured: the extension creates it. */
-    void otherConnected(@Observes @Namespace("/other") SocketConnected e) {
+    void otherConnected(@Observes @NamespaceName("/other") SocketConnected e) {
         e.socket().emit("ready", e.socket().id());
     }
 
-    void disconnecting(@Observes @Namespace("/cdi") SocketDisconnecting e) {
+    void disconnecting(@Observes @NamespaceName("/cdi") SocketDisconnecting e) {
         journal.add(e.socket().id(), "disconnecting " + e.reason().text() + " in r1 " + e.socket().rooms()
                 .contains("r1"));
     }

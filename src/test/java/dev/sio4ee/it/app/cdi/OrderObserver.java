@@ -1,7 +1,7 @@
 package dev.sio4ee.it.app.cdi;
 
 import dev.sio4ee.cdi.EventName;
-import dev.sio4ee.cdi.Namespace;
+import dev.sio4ee.cdi.NamespaceName;
 import dev.sio4ee.cdi.SocketEventReceived;
 import dev.sio4ee.server.SocketIoServer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +25,9 @@ public class OrderObserver {
     @Inject
     Journal journal;
 
-    void order(@Observes @Namespace("/cdi") @EventName("order") SocketEventReceived e) {
+    void order(@Observes @NamespaceName("/cdi") @EventName("order") SocketEventReceived e) {
         String outcome = orders.place(e.socket().id(), e.args().string(0), Boolean.TRUE.equals(e.args().get(1)));
-        e.ack(outcome, orders.items());
+        e.ack().send(outcome, orders.items());
     }
 
     void inProgress(@Observes OrderPlaced o) {

@@ -1,7 +1,7 @@
 package dev.sio4ee.it.app.cdi;
 
 import dev.sio4ee.cdi.EventName;
-import dev.sio4ee.cdi.Namespace;
+import dev.sio4ee.cdi.NamespaceName;
 import dev.sio4ee.cdi.SocketEventReceived;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,11 +15,11 @@ public class ScopeObserver {
     @Inject
     RequestCounter counter;
 
-    void sync(@Observes @Namespace("/cdi") @EventName("request-scope") SocketEventReceived e) {
-        e.ack(counter.increment(), counter.increment());
+    void sync(@Observes @NamespaceName("/cdi") @EventName("request-scope") SocketEventReceived e) {
+        e.ack().send(counter.increment(), counter.increment());
     }
 
-    void async(@ObservesAsync @Namespace("/cdi") @EventName("request-scope-async") SocketEventReceived e) {
-        e.ack(counter.increment(), counter.increment());
+    void async(@ObservesAsync @NamespaceName("/cdi") @EventName("request-scope-async") SocketEventReceived e) {
+        e.ack().send(counter.increment(), counter.increment());
     }
 }

@@ -1,7 +1,7 @@
 package dev.sio4ee.it.app.cdi;
 
 import dev.sio4ee.cdi.EventName;
-import dev.sio4ee.cdi.Namespace;
+import dev.sio4ee.cdi.NamespaceName;
 import dev.sio4ee.cdi.SocketEventReceived;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.event.Observes;
@@ -11,8 +11,8 @@ import jakarta.enterprise.event.Observes;
 public class SingletonObserver {
     private int count;
 
-    public void on(@Observes @Namespace("/cdi") @EventName("ejb-singleton") SocketEventReceived e) {
+    public void on(@Observes @NamespaceName("/cdi") @EventName("ejb-singleton") SocketEventReceived e) {
         count++;
-        e.ack("singleton " + e.args().string(0), count);
+        e.ack().send("singleton " + e.args().string(0), count);
     }
 }

@@ -1,7 +1,7 @@
 package dev.sio4ee.it.app.cdi;
 
 import dev.sio4ee.cdi.EventName;
-import dev.sio4ee.cdi.Namespace;
+import dev.sio4ee.cdi.NamespaceName;
 import dev.sio4ee.cdi.SocketDisconnected;
 import dev.sio4ee.cdi.SocketEventReceived;
 import jakarta.annotation.Resource;
@@ -23,11 +23,11 @@ public class StatelessObserver {
     @Inject
     Journal journal;
 
-    public void on(@Observes @Namespace("/cdi") @EventName("ejb-stateless") SocketEventReceived e) {
-        e.ack("stateless " + e.args().string(0), transactions.getTransactionKey() != null);
+    public void on(@Observes @NamespaceName("/cdi") @EventName("ejb-stateless") SocketEventReceived e) {
+        e.ack().send("stateless " + e.args().string(0), transactions.getTransactionKey() != null);
     }
 
-    public void left(@Observes @Namespace("/cdi") SocketDisconnected e) {
+    public void left(@Observes @NamespaceName("/cdi") SocketDisconnected e) {
         journal.add(e.socket().id() + ":ejb", "stateless saw " + e.reason().text() + " in a transaction "
                 + (transactions.getTransactionKey() != null));
     }

@@ -1,7 +1,7 @@
 package dev.sio4ee.it.app.cdi;
 
 import dev.sio4ee.cdi.EventName;
-import dev.sio4ee.cdi.Namespace;
+import dev.sio4ee.cdi.NamespaceName;
 import dev.sio4ee.cdi.SocketEventReceived;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +17,7 @@ public class TransactionalObserver {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    void on(@Observes @Namespace("/cdi") @EventName("transactional") SocketEventReceived e) {
-        e.ack("transactional " + e.args().string(0), transactions.getTransactionKey() != null);
+    void on(@Observes @NamespaceName("/cdi") @EventName("transactional") SocketEventReceived e) {
+        e.ack().send("transactional " + e.args().string(0), transactions.getTransactionKey() != null);
     }
 }

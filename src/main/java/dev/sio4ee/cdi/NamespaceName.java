@@ -9,29 +9,31 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Routes Socket.IO CDI events (and {@link ConnectionGuard} beans) to one namespace. An observer without it sees
- * every namespace. For a child of a dynamic namespace the value is the child's name ({@code "/dyn-1"}).
+ * Routes Socket.IO CDI events (and {@link ConnectionGuard} beans) to one namespace, by its name, as
+ * {@link EventName} routes by event name. An observer without it sees every namespace. For a child of a dynamic
+ * namespace the value is the child's name ({@code "/dyn-1"}). The namespace itself is the server's
+ * {@link dev.sio4ee.server.Namespace} ({@code e.socket().nsp()}).
  *
  * <pre>{@code
- * void joined(@Observes @Namespace("/chat") SocketConnected e) { e.socket().join("lobby"); }
+ * void joined(@Observes @NamespaceName("/chat") SocketConnected e) { e.socket().join("lobby"); }
  * }</pre>
  */
 @Qualifier
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.FIELD, ElementType.PARAMETER})
-public @interface Namespace {
+public @interface NamespaceName {
 
     /**
      * The namespace name, with its leading slash.
-     * <pre>{@code @Namespace("/chat")}</pre>
+     * <pre>{@code @NamespaceName("/chat")}</pre>
      *
      * @return the name
      */
     String value();
 
     /** The qualifier as a value, for {@code Event.select(...)}. */
-    final class Literal extends AnnotationLiteral<Namespace> implements Namespace {
+    final class Literal extends AnnotationLiteral<NamespaceName> implements NamespaceName {
         private static final long serialVersionUID = 1L;
         private final String value;
 
@@ -41,7 +43,7 @@ public @interface Namespace {
 
         /**
          * The qualifier for a namespace.
-         * <pre>{@code events.select(Namespace.Literal.of("/chat")).fire(e);}</pre>
+         * <pre>{@code events.select(NamespaceName.Literal.of("/chat")).fire(e);}</pre>
          *
          * @param value the namespace name
          * @return the literal
