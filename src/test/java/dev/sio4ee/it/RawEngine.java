@@ -149,10 +149,15 @@ final class RawEngine {
         /** Sends a POST with a Content-Length body and returns "status body" of the answer. */
         String post(String query, String body) throws java.io.IOException {
             byte[] b = body.getBytes(StandardCharsets.UTF_8);
-            write(head("POST", query, "Content-Type", "text/plain;charset=UTF-8",
-                    "Content-Length", String.valueOf(b.length)).getBytes(StandardCharsets.US_ASCII));
+            postHead(query, b.length);
             write(b);
             return answer();
+        }
+
+        /** Sends the request line and headers of a POST whose body of {@code length} bytes follows later. */
+        void postHead(String query, int length) throws java.io.IOException {
+            write(head("POST", query, "Content-Type", "text/plain;charset=UTF-8",
+                    "Content-Length", String.valueOf(length)).getBytes(StandardCharsets.US_ASCII));
         }
 
         /** Sends a GET and returns "status body" of the answer. */
