@@ -18,12 +18,13 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: files or folders to read, each as {@code name=path}; a folder is read for its
  * {@code *-output.txt} files (failsafe's capture of each test class's output, where the Payara Micro container
- * prints its server's console). A path that does not exist was not produced by this run (its server's tests were
- * skipped) and is passed over.
+ * prints its server's console) and its {@code server.log*} files (WildFly's log, rotated or not). The build
+ * deletes both before the tests, so what is there is this run's; a path that does not exist was not produced by
+ * this run (its server's tests were skipped) and is passed over.
  *
  * <pre>{@code
  * java dev.sio4ee.it.ServerLogCheck payara=target/failsafe-reports/payara \
- *     wildfly=target/wildfly-39.0.1.Final/standalone/log/server.log
+ *     wildfly=target/wildfly-39.0.1.Final/standalone/log
  * }</pre>
  */
 public final class ServerLogCheck {
@@ -83,7 +84,8 @@ public final class ServerLogCheck {
             return List.of();
         }
         try (Stream<Path> s = Files.list(path)) {
-            return s.filter(p -> p.getFileName().toString().endsWith("-output.txt")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith("-output.txt")
+                    || p.getFileName().toString().startsWith("server.log")).sorted().toList();
         }
     }
 
