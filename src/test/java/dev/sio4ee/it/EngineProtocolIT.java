@@ -314,6 +314,22 @@ class EngineProtocolIT {
         }
     }
 
+    /**
+     * The application closes WebSockets, many in a row, each while its client is answering: on Payara Micro a
+     * close on the observer's thread raced with the reading of the client's own close frame (the container
+     * recycled the upgrade request's objects while they were still read: NullPointerExceptions in the server log,
+     * and those objects then serving two later requests). The server closes on the connection's reading thread.
+     */
+    @Test
+    void shouldCloseWebSocketsFromTheApplicationOneAfterAnother() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            RawEngine.Ws ws = engine.ws("EIO=4&transport=websocket");
+            assertThat((String) ws.next()).startsWith("0{");
+            ws.send("4close-me");
+            assertThat(ws.closed.get(10, TimeUnit.SECONDS)).as("round %d", i).isEqualTo(1000);
+        }
+    }
+
     @Test
     void shouldLeaveNoSessionBehind() throws Exception {
         for (int i = 0; i < 100; i++) {
