@@ -210,7 +210,13 @@ public final class EngineServer {
         return cors;
     }
 
-    EngineScheduler scheduler() {
+    /**
+     * The scheduler behind this server's heartbeats and timeouts, for a transport's own short waits.
+     * <pre>{@code engine.scheduler().schedule(peer::closeNow, 3_000);}</pre>
+     *
+     * @return the scheduler
+     */
+    public EngineScheduler scheduler() {
         return scheduler;
     }
 

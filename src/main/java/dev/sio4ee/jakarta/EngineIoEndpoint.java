@@ -6,6 +6,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.security.Principal;
 import java.util.List;
@@ -78,12 +79,15 @@ public class EngineIoEndpoint extends Endpoint {
             p = config.getUserProperties().get(PRINCIPAL);
         }
         Principal caller = p instanceof Principal pr ? pr : null;
-        SessionPeer peer = new SessionPeer(session, headers, remote, caller, sendLoader);
+        SessionPeer peer = new SessionPeer(session, headers, remote, caller, sendLoader, engine.scheduler());
         WebSocketHandler hd = engine.openWebSocket(peer, checked);
         handler = hd;
         peer.onWriteFailure(hd::onError);
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) hd::onText);
-        session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) hd::onBinary);
+        session.addMessageHandler(String.class,
+                (MessageHandler.Whole<String>) text -> peer.reading(() -> hd.onText(text)));
+        session.addMessageHandler(byte[].class,
+                (MessageHandler.Whole<byte[]>) data -> peer.reading(() -> hd.onBinary(data)));
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> peer.onPong());
     }
 
     private static String forwardedFor(Map<String, List<String>> headers) {

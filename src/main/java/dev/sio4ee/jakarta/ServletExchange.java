@@ -13,26 +13,40 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A {@link PollingExchange} over a servlet request in asynchronous mode with non-blocking I/O: the body is read
- * with a {@link ReadListener} and the response written with a {@link WriteListener}, so neither a slow upload
- * nor a client that reads its response slowly holds a thread, and nothing here blocks on the network.
+ * A {@link PollingExchange} over a servlet request. Nothing here blocks on the network: neither a slow upload
+ * nor a client that reads its response slowly holds a thread.
  *
- * <p>Threads: the response is started on a thread of this request (its service thread before
- * {@code service()} returned, or a read callback); when another thread answers (a timer, the POST of the same
- * session), it is handed to the container with {@link AsyncContext#start}, so the container's CDI request
- * listeners for this request never run inside another request.
+ * <p>Most requests are answered inside {@code service()} without asynchronous mode: a handshake, a GET with
+ * packets waiting, a POST whose body came with its headers (read from what the container already holds). An
+ * answer written there is at most the response buffer's size, so writing it only fills the buffer; the container
+ * sends it when {@code service()} returns. Asynchronous mode is entered only when it is needed: for a GET that
+ * waits (when {@code service()} returns), for a body still on its way (read with a {@link ReadListener}), and for
+ * an answer larger than the buffer (written with a {@link WriteListener}).
+ *
+ * <p>Threads: an answer another thread gives while {@code service()} runs (a timer, the POST of the same
+ * session) is written by the service thread as it leaves. An answer given after {@code service()} returned is
+ * written on the container's async thread ({@link AsyncContext#start}), so the container's CDI request listeners
+ * for this request never run inside another request. The request is completed only once the container-initiated
+ * dispatch has returned to the container, never from inside it: Payara Micro completes a request completed during
+ * its dispatch from within the end of that dispatch and leaves the recycled request object marked as "after
+ * service"; the next request that reuses the object and upgrades to a WebSocket is then recycled under its own
+ * service thread as soon as that WebSocket closes (a NullPointerException or IllegalStateException in
+ * {@code requestEndEvent} or in Tyrus' upgrade, then Weld's leak warnings WELD-000714/000225/000335).
  */
 final class ServletExchange extends RequestView implements PollingExchange, AsyncListener {
     private static final System.Logger LOG = System.getLogger(ServletExchange.class.getName());
+    /** How long a completion waits for the dispatch to return to the container (microseconds in practice). */
+    private static final long DISPATCH_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final String method;
     private final long arrivalNanos;
-    private final AsyncContext async;
+    private final long timeoutMillis;
     /** The container thread running {@code service()} for this request. */
     private final Thread serviceThread = Thread.currentThread();
     /** A thread inside one of this request's read callbacks, or null. */
@@ -43,22 +57,24 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
     // guarded by this
     private boolean done;
     private boolean serviceReturned;
+    /** Null until the request needs asynchronous mode. */
+    private AsyncContext async;
+    /** An answer another thread gave while {@code service()} still ran: the service thread writes it as it leaves. */
+    private Runnable answerOnLeaving;
     /**
-     * The request is over (completed, timed out or failed): the container may recycle the request and response
-     * objects for another client's request, so nothing may touch them any more.
+     * The asynchronous request is over (completed, timed out or failed): the container may recycle the request and
+     * response objects for another client's request, so nothing may touch them any more.
      */
     private boolean over;
 
-    /** Puts the request in asynchronous mode; call it inside {@code service()}. */
+    /** Wraps a request; call it inside {@code service()}, on the service thread. */
     ServletExchange(HttpServletRequest request, HttpServletResponse response, long timeoutMillis, long arrivalNanos) {
         super(request);
         this.request = request;
         this.response = response;
         this.method = request.getMethod();
         this.arrivalNanos = arrivalNanos;
-        this.async = request.startAsync(request, response);
-        async.setTimeout(timeoutMillis);
-        async.addListener(this);
+        this.timeoutMillis = timeoutMillis;
     }
 
     @Override
@@ -71,63 +87,129 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
         return arrivalNanos;
     }
 
+    /** Puts the request in asynchronous mode, once; only on the service thread, before {@code service()} returns. */
+    private synchronized AsyncContext startAsync() {
+        if (async == null) {
+            async = request.startAsync(request, response);
+            async.setTimeout(timeoutMillis);
+            async.addListener(this);
+        }
+        return async;
+    }
+
     @Override
     public void readBody(int limit, BodyReader reader) {
-        if (request.getContentLengthLong() > limit) {
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
             reader.onError(new BodyTooLargeException(limit));
             return;
         }
         ServletInputStream in;
+        byte[] ready;
         try {
             in = request.getInputStream();
+            ready = declared >= 0 && inService() ? readHeld(in, (int) declared) : null;
         } catch (IOException | IllegalStateException e) {
             reader.onError(e instanceof IOException io ? io : new IOException(e));
             return;
         }
+        if (ready != null) {
+            inCallback(() -> reader.onBody(ready));
+            return;
+        }
+        // (part of) the body is still on its way: read it as it comes, without holding this thread
         Body b = new Body(in, limit, reader);
         body = b;
         try {
+            startAsync();
             in.setReadListener(b);
         } catch (IllegalStateException e) {
             b.fail(new IOException(e));
         }
     }
 
-    /** Called by the servlet, on the service thread, when {@code service()} is about to return. */
+    /**
+     * The whole body if the container already holds all of it ({@code available()} counts the bytes readable
+     * without blocking), else null, having read nothing.
+     */
+    private static byte[] readHeld(ServletInputStream in, int length) throws IOException {
+        if (length > 0 && in.available() < length) {
+            return null;
+        }
+        byte[] data = new byte[length];
+        int off = 0;
+        while (off < length) {
+            int n = in.read(data, off, length - off);
+            if (n == -1) {
+                throw new IOException("the body ended after " + off + " of its " + length + " bytes");
+            }
+            off += n;
+        }
+        return data;
+    }
+
+    /**
+     * Called by the servlet, on the service thread, when {@code service()} is about to return: writes an answer
+     * another thread gave meanwhile, or puts a request still waiting for its answer in asynchronous mode.
+     */
     void serviceReturned() {
+        Runnable answer;
         synchronized (this) {
+            answer = answerOnLeaving;
+            answerOnLeaving = null;
+        }
+        if (answer != null) {
+            answer.run(); // still inside service(), on its thread
+        }
+        synchronized (this) {
+            if (!done) {
+                startAsync();
+            }
             serviceReturned = true;
         }
     }
 
+    /** True on the service thread before {@code service()} returned. */
+    private synchronized boolean inService() {
+        return Thread.currentThread() == serviceThread && !serviceReturned;
+    }
+
     @Override
     public boolean respond(int status, Map<String, String> responseHeaders, byte[] content) {
-        boolean inline;
+        Runnable answer = () -> write(status, responseHeaders, content);
+        boolean now;
+        AsyncContext parked;
         synchronized (this) {
             if (done) {
                 return false;
             }
             done = true;
             Thread t = Thread.currentThread();
-            inline = (t == serviceThread && !serviceReturned) || t == callbackThread;
+            if (!serviceReturned && t != serviceThread) {
+                answerOnLeaving = answer;
+                return true;
+            }
+            // after service() returned, the service thread may be serving another request: not "now" then
+            now = !serviceReturned || t == callbackThread;
+            parked = async;
         }
-        if (inline) {
-            write(status, responseHeaders, content);
+        if (now) {
+            answer.run();
             return true;
         }
         try {
-            async.start(() -> write(status, responseHeaders, content));
+            parked.start(answer);
         } catch (IllegalStateException e) {
-            // the request is already over and its objects may serve another client now: writing here is what
-            // once mixed two requests up on Payara (an NPE in another request's header lookup, Weld leak warnings)
+            // the request is already over and its objects may serve another client now: never write then
             LOG.log(System.Logger.Level.DEBUG, "request over before its answer: " + url(), e);
         }
         return true;
     }
 
     /**
-     * Sets status and headers, then hands the body to a write listener; nothing if the request is over. Under
-     * this exchange's monitor, which the end of the request also takes, so the two never overlap.
+     * Sets status and headers and writes the body: straight into the response buffer inside {@code service()} when
+     * it fits there, else through a write listener in asynchronous mode. Nothing if the request is over. Under this
+     * exchange's monitor, which the end of the request also takes, so the two never overlap.
      */
     private synchronized void write(int status, Map<String, String> responseHeaders, byte[] content) {
         if (over) {
@@ -138,6 +220,11 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
             responseHeaders.forEach(response::setHeader);
             response.setContentLength(content.length);
             ServletOutputStream out = response.getOutputStream();
+            if (async == null && content.length <= response.getBufferSize()) {
+                out.write(content); // fills the buffer only; the container sends it when service() returns
+                return;
+            }
+            startAsyncIfInService();
             out.setWriteListener(new Writer(out, content));
         } catch (IOException | IllegalStateException e) {
             LOG.log(System.Logger.Level.DEBUG, "could not write the response to " + url(), e);
@@ -145,8 +232,41 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
         }
     }
 
-    /** Ends the request, once; afterwards nothing touches its request or response. */
-    private synchronized void complete() {
+    private void startAsyncIfInService() {
+        if (async == null && inService()) {
+            startAsync();
+        }
+    }
+
+    /**
+     * Ends an asynchronous request, once, after its dispatch returned to the container; afterwards nothing touches
+     * its request or response. While the dispatch still runs (on the service thread inside {@code service()}, or
+     * another thread in the moment the container needs to leave the dispatch), the end is handed to the
+     * container's async thread, which waits for the dispatch to return without holding this exchange's monitor.
+     */
+    private void complete() {
+        AsyncContext a;
+        synchronized (this) {
+            if (over || async == null) {
+                return; // over, or answered inside service() without asynchronous mode: the container ends it
+            }
+            a = async;
+        }
+        if (inService() || dispatchRunning()) {
+            try {
+                a.start(() -> {
+                    awaitDispatchReturned();
+                    completeNow();
+                });
+            } catch (IllegalStateException e) {
+                LOG.log(System.Logger.Level.DEBUG, "async context already over", e);
+            }
+            return;
+        }
+        completeNow();
+    }
+
+    private synchronized void completeNow() {
         if (over) {
             return;
         }
@@ -155,6 +275,45 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
             async.complete();
         } catch (IllegalStateException e) {
             LOG.log(System.Logger.Level.DEBUG, "async context already completed", e);
+        }
+    }
+
+    /**
+     * Waits until the container-initiated dispatch that started asynchronous mode returned to the container,
+     * which {@link AsyncContext#setTimeout} tells by refusing with an IllegalStateException (servlet specification).
+     * Called on the container's async thread only, without this exchange's monitor; the wait is the last steps of
+     * the container's own handling of the request.
+     */
+    private void awaitDispatchReturned() {
+        long deadline = System.nanoTime() + DISPATCH_WAIT_NANOS;
+        for (int spins = 0; dispatchRunning(); spins++) {
+            if (System.nanoTime() - deadline > 0) {
+                LOG.log(System.Logger.Level.DEBUG, "dispatch of " + url() + " still running; completing anyway");
+                return;
+            }
+            if (spins < 100) {
+                Thread.onSpinWait();
+            } else {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean dispatchRunning() {
+        AsyncContext a;
+        synchronized (this) {
+            a = async;
+        }
+        try {
+            a.setTimeout(timeoutMillis); // the same value: changes nothing while it is accepted
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
         }
     }
 
@@ -204,6 +363,16 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
     @Override
     public void onStartAsync(AsyncEvent event) {
         // not re-started
+    }
+
+    private void inCallback(Runnable r) {
+        Thread previous = callbackThread;
+        callbackThread = Thread.currentThread();
+        try {
+            r.run();
+        } finally {
+            callbackThread = previous;
+        }
     }
 
     /** Writes one response body without blocking, then completes the exchange. */
@@ -296,10 +465,19 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
                 return;
             }
             byte[] data = bytes.toByteArray();
+            if (inService()) {
+                // the rest came while service() still ran (Payara reads inside setReadListener): handled here
+                inCallback(() -> reader.onBody(data));
+                return;
+            }
             // the packets reach the application from here: on a container worker, never on an I/O thread (where
             // Undertow calls read listeners)
             try {
-                async.start(() -> inCallback(() -> reader.onBody(data)));
+                AsyncContext a;
+                synchronized (ServletExchange.this) {
+                    a = async;
+                }
+                a.start(() -> inCallback(() -> reader.onBody(data)));
             } catch (IllegalStateException e) {
                 reader.onError(new IOException("the request ended before its body was handled", e));
             }
@@ -313,16 +491,6 @@ final class ServletExchange extends RequestView implements PollingExchange, Asyn
         void fail(IOException error) {
             if (finished.compareAndSet(false, true)) {
                 inCallback(() -> reader.onError(error));
-            }
-        }
-
-        private void inCallback(Runnable r) {
-            Thread previous = callbackThread;
-            callbackThread = Thread.currentThread();
-            try {
-                r.run();
-            } finally {
-                callbackThread = previous;
             }
         }
     }

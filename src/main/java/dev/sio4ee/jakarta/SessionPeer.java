@@ -1,5 +1,6 @@
 package dev.sio4ee.jakarta;
 
+import dev.sio4ee.engine.EngineScheduler;
 import dev.sio4ee.engine.spi.WebSocketPeer;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
@@ -11,6 +12,7 @@ import java.security.Principal;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,15 +21,35 @@ import java.util.concurrent.atomic.AtomicInteger;
  * writer, so there is exactly one writer per session and nobody blocks on the network. The queue's size in
  * bytes is tracked; the engine closes a client that lets it grow past its limit with {@link #abort}, which frees
  * the queue at once.
+ *
+ * <p>Closing: the WebSocket is closed on the thread that reads its frames. A close asked for on any other thread
+ * (an observer on a dispatcher, a timer) first pings the client and closes when the pong arrives, on the reading
+ * thread, or after {@link #PONG_WAIT_MILLIS} without one. On Payara Micro a close on another thread raced with
+ * the reading of the client's own close frame: the container resumed and recycled the upgrade request's objects
+ * while they were still being read (NullPointerExceptions in Grizzly's filter chain and in
+ * {@code requestEndEvent}, and those objects then serving two later requests at once). The abort of a client that
+ * does not read, and the close after a failed write, stay immediate: such a client sends nothing.
  */
 final class SessionPeer extends RequestView implements WebSocketPeer {
     private static final System.Logger LOG = System.getLogger(SessionPeer.class.getName());
     /** Queue length above which the connection counts as congested (volatile packets are dropped). */
     static final int CONGESTION_THRESHOLD = 256;
 
+    /** How long a close asked for off the reading thread waits for the pong before it closes anyway. */
+    static final long PONG_WAIT_MILLIS = 3_000;
+    private static final byte[] CLOSING_PING = "sio4ee-close".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private final Session session;
     private volatile java.util.function.Consumer<Throwable> onWriteFailure = e -> { };
     private final ClassLoader sendLoader;
+    private final EngineScheduler scheduler;
+    /** The thread inside one of this connection's frame callbacks, or null. */
+    private volatile Thread reader;
+    /** Set once the closing ping went out: the next pong (or the timer) closes. */
+    private volatile boolean awaitingPong;
+    private volatile EngineScheduler.Cancellable pongWait = EngineScheduler.Cancellable.NONE;
+    /** The JSR-356 session is being closed (once). */
+    private final AtomicBoolean sessionClosing = new AtomicBoolean();
 
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     /** The size of {@link #queue}: binary frames in bytes, text frames in chars. */
@@ -38,13 +60,39 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
     private int closeCode;
     private String closeReason;
 
-    /** With the context class loader to send under ({@link SendLoader}), or null to keep the thread's. */
+    /**
+     * With the context class loader to send under ({@link SendLoader}), or null to keep the thread's, and the
+     * engine's scheduler (for the wait of a closing ping).
+     */
     SessionPeer(Session session, Map<String, List<String>> headers, String remoteAddress, Principal principal,
-                ClassLoader sendLoader) {
+                ClassLoader sendLoader, EngineScheduler scheduler) {
         super(session.getRequestURI().getPath(), session.getQueryString(), headers, remoteAddress, session.isSecure(),
                 principal);
         this.session = session;
         this.sendLoader = sendLoader;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Runs the handling of a frame received on this connection, on the container's reading thread, which meanwhile
+     * counts as this connection's reader (a close asked for there is done at once).
+     */
+    void reading(Runnable handling) {
+        Thread previous = reader;
+        reader = Thread.currentThread();
+        try {
+            handling.run();
+        } finally {
+            reader = previous;
+        }
+    }
+
+    /** A pong arrived (on the reading thread): the close that waited for it happens now. */
+    void onPong() {
+        if (awaitingPong) {
+            pongWait.cancel();
+            reading(this::closeSession);
+        }
     }
 
     /** Who hears of a failed write (the engine's handler), so the session closes instead of waiting forever. */
@@ -221,10 +269,26 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
             closed = true;
             clearLocked();
         }
-        closeSession();
+        if (reader == Thread.currentThread()) {
+            closeSession();
+            return;
+        }
+        // off the reading thread: close from there, once the client answered this ping, or after a wait
+        pongWait = scheduler.schedule(this::closeSession, PONG_WAIT_MILLIS);
+        awaitingPong = true;
+        try {
+            session.getAsyncRemote().sendPing(ByteBuffer.wrap(CLOSING_PING));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing ping failed; closing at once", e);
+            pongWait.cancel();
+            closeSession();
+        }
     }
 
     private void closeSession() {
+        if (!sessionClosing.compareAndSet(false, true)) {
+            return;
+        }
         try {
             if (session.isOpen()) {
                 String reason = closeReason == null ? "" : closeReason;

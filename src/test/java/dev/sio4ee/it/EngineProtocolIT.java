@@ -271,6 +271,65 @@ class EngineProtocolIT {
         ws.close();
     }
 
+    /**
+     * A polling request, then a WebSocket upgrade on the same keep-alive TCP connection, closed at once, many
+     * times: the POST answered inside its request, the GET answered inside its request, and the GET that waits and
+     * is answered from another thread, in turn. Payara Micro reuses a connection's request objects for the next
+     * request; a polling request completed from inside its own dispatch left them marked, and the upgrade that
+     * reused them was recycled under its own thread when its WebSocket closed (then the socket got no frame, and
+     * the server log a NullPointerException or IllegalStateException and Weld leak warnings).
+     */
+    @Test
+    void shouldServePollingThenAnUpgradeOnOneKeepAliveConnection() throws Exception {
+        for (int i = 0; i < Integer.getInteger("it.keepalive.rounds", 150); i++) {
+            String sid = engine.handshake();
+            String q = "EIO=4&transport=polling&sid=" + sid;
+            String message = "4round-" + i;
+            try (RawEngine.KeepAlive c = engine.keepAlive()) {
+                switch (i % 3) {
+                    case 0 -> assertThat(c.post(q, message)).as("round %d", i).isEqualTo("200 ok");
+                    case 1 -> {
+                        assertThat(engine.post(q, message).body()).isEqualTo("ok");
+                        assertThat(c.get(q)).as("round %d", i).isEqualTo("200 " + message);
+                    }
+                    default -> {
+                        CompletableFuture<HttpResponse<String>> post = CompletableFuture.supplyAsync(() -> {
+                            try {
+                                Thread.sleep(5); // the GET waits, mostly
+                                return engine.post(q, message);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                        assertThat(c.get(q)).as("round %d", i).isEqualTo("200 " + message);
+                        assertThat(post.get(10, TimeUnit.SECONDS).body()).isEqualTo("ok");
+                    }
+                }
+                assertThat(c.upgrade("EIO=4&transport=websocket")).as("round %d", i).startsWith("HTTP/1.1 101");
+                assertThat(c.frame()).as("round %d", i).startsWith("0{");
+                c.sendFrame(1, utf8("4ws-" + i));
+                assertThat(c.frame()).as("round %d", i).isEqualTo("4ws-" + i);
+                c.sendFrame(8, new byte[] {0x03, (byte) 0xe8}); // close, and the socket right after it
+            }
+        }
+    }
+
+    /**
+     * The application closes WebSockets, many in a row, each while its client is answering: on Payara Micro a
+     * close on the observer's thread raced with the reading of the client's own close frame (the container
+     * recycled the upgrade request's objects while they were still read: NullPointerExceptions in the server log,
+     * and those objects then serving two later requests). The server closes on the connection's reading thread.
+     */
+    @Test
+    void shouldCloseWebSocketsFromTheApplicationOneAfterAnother() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            RawEngine.Ws ws = engine.ws("EIO=4&transport=websocket");
+            assertThat((String) ws.next()).startsWith("0{");
+            ws.send("4close-me");
+            assertThat(ws.closed.get(10, TimeUnit.SECONDS)).as("round %d", i).isEqualTo(1000);
+        }
+    }
+
     @Test
     void shouldLeaveNoSessionBehind() throws Exception {
         for (int i = 0; i < 100; i++) {

@@ -126,6 +126,44 @@ class SlowClientsIT {
         assertThat(action(engine, "clients")).isEqualTo("0");
     }
 
+    /**
+     * Uploads that arrive slowly hold no thread: more half-sent polling POSTs than the container has request
+     * threads (Payara Micro's http-thread-pool has 200, WildFly's workers 16 per core), and meanwhile another
+     * client's handshake and POST are answered; then the rest of each upload arrives and each gets its "ok".
+     */
+    @Test
+    void shouldServeOthersWhileManyUploadsArriveSlowly() throws Exception {
+        RawEngine engine = new RawEngine(deployed);
+        int uploads = Integer.getInteger("it.slow.uploads",
+                Math.max(250, 16 * Runtime.getRuntime().availableProcessors() + 50));
+        List<RawEngine.KeepAlive> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < uploads; i++) {
+                String q = "EIO=4&transport=polling&sid=" + engine.handshake();
+                RawEngine.KeepAlive c = engine.keepAlive();
+                sockets.add(c);
+                c.postHead(q, 3);
+                c.write(new byte[] {'6'}); // a noop; the rest, the client's close, comes later
+            }
+            String sid = engine.handshake();
+            assertThat(engine.post("EIO=4&transport=polling&sid=" + sid, "1").body()).isEqualTo("ok");
+            for (RawEngine.KeepAlive c : sockets) {
+                c.write(new byte[] {0x1e, '1'});
+            }
+            for (int i = 0; i < sockets.size(); i++) {
+                assertThat(sockets.get(i).answer()).as("upload %d", i).isEqualTo("200 ok");
+            }
+        } finally {
+            for (RawEngine.KeepAlive c : sockets) {
+                c.close();
+            }
+        }
+        for (int i = 0; i < 120 && !"0".equals(action(engine, "clients")); i++) {
+            Thread.sleep(250);
+        }
+        assertThat(action(engine, "clients")).isEqualTo("0");
+    }
+
     private static long broadcastAndWait(RawEngine engine, List<Counting> clients, int round) throws Exception {
         long start = System.nanoTime();
         action(engine, "broadcast&count=" + BROADCASTS + "&size=100&volatileEvery=" + VOLATILE_EVERY);
