@@ -31,6 +31,12 @@ public class SocketIoBootstrap implements ServletContextListener {
     @Inject
     SocketIoRegistry registry;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<jakarta.security.enterprise.identitystore.IdentityStoreHandler> identityStores;
+
+    /** The admin UI, when {@link AdminSettings#ADMIN_UI} turned it on. */
+    private dev.sio4ee.admin.AdminUi adminUi;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext ctx = event.getServletContext();
@@ -41,6 +47,10 @@ public class SocketIoBootstrap implements ServletContextListener {
                 settings.executor().map(SocketIoBootstrap::managedExecutor).orElse(null));
         String path = settings.path();
         String bare = path.substring(0, path.length() - 1);
+        AdminSettings admin = AdminSettings.of(settings);
+        if (admin.enabled()) {
+            adminUi = dev.sio4ee.admin.AdminUi.instrument(registry.socketIo(), admin.options(identityStores::get));
+        }
 
         ClientBundle client = null;
         if (settings.serveClient()) {
@@ -107,6 +117,10 @@ public class SocketIoBootstrap implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (adminUi != null) {
+            adminUi.close();
+            adminUi = null;
+        }
         registry.stop();
     }
 }

@@ -57,4 +57,14 @@ public interface ServerListener {
      */
     default void onDisconnected(Socket socket, DisconnectReason reason, String description) {
     }
+
+    /**
+     * The socket's {@code data} changed through its map's methods (after the socket connected), on the thread
+     * that changed it (Node's admin UI wraps {@code socket.data} in a Proxy for the same).
+     * <pre>{@code public void onDataChange(Socket s) { log(s.id() + " " + s.data()); }}</pre>
+     *
+     * @param socket the socket
+     */
+    default void onDataChange(Socket socket) {
+    }
 }

@@ -103,6 +103,16 @@ public final class SocketIoServer implements EngineConnectionListener {
     }
 
     /**
+     * The attached Engine.IO server (Node's {@code io.engine}): its {@code clientsCount()}, its observers.
+     * <pre>{@code io.engine().clientsCount()}</pre>
+     *
+     * @return the engine, or null before {@link #attach}
+     */
+    public EngineServer engine() {
+        return engine;
+    }
+
+    /**
      * The settings.
      * <pre>{@code io.options().connectTimeout()}</pre>
      *
@@ -125,9 +135,17 @@ public final class SocketIoServer implements EngineConnectionListener {
         if (existing != null) {
             return existing;
         }
+        Namespace created;
         synchronized (namespaceLock) {
-            return nsps.computeIfAbsent(n, k -> new Namespace(this, k, options.effectiveAdapter(), null));
+            existing = nsps.get(n);
+            if (existing != null) {
+                return existing;
+            }
+            created = new Namespace(this, n, options.effectiveAdapter(), null);
+            nsps.put(n, created);
         }
+        newNamespaceHandlers.forEach(h -> Listeners.run(() -> h.accept(created), "new_namespace handler"));
+        return created;
     }
 
     /**
@@ -225,7 +243,8 @@ public final class SocketIoServer implements EngineConnectionListener {
     }
 
     /**
-     * Hears the creation of every child of a dynamic namespace (socket.io's {@code new_namespace}).
+     * Hears the creation of every namespace after this call, static ({@link #of(String)}) or child of a dynamic
+     * namespace (socket.io's {@code new_namespace}).
      * <pre>{@code io.onNewNamespace(nsp -> log(nsp.name()));}</pre>
      *
      * @param handler the handler
