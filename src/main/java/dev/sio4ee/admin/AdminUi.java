@@ -119,7 +119,9 @@ public final class AdminUi implements AutoCloseable {
             io.engine().addObserver(stats);
         }
         if (events != null) {
-            io.engine().addObserver(events);
+            if (io.engine() != null) {
+                io.engine().addObserver(events);
+            }
             io.addListener(events);
             io.namespaces().values().forEach(events::watch);
             io.onNewNamespace(nsp -> {

@@ -51,6 +51,17 @@ public class SocketIoBootstrap implements ServletContextListener {
         if (admin.enabled()) {
             adminUi = dev.sio4ee.admin.AdminUi.instrument(registry.socketIo(), admin.options(identityStores::get));
         }
+        String adminPath = admin.path();
+        if (adminPath != null) {
+            AdminUiServlet page = AdminUiServlet.load(AdminUiServlet.class.getClassLoader(),
+                    ctx.getContextPath() + bare, adminUi == null ? "/admin" : adminUi.options().namespace())
+                    .orElseThrow(() -> new IllegalStateException(AdminSettings.ADMIN_UI_PATH + " is set but this "
+                            + "build has no admin UI files (" + AdminUiServlet.RESOURCE_DIR + ")"));
+            ServletRegistration.Dynamic ui = ctx.addServlet("sio4ee-admin-ui", page);
+            ui.addMapping(adminPath.substring(0, adminPath.length() - 1), adminPath + "*");
+            LOG.log(System.Logger.Level.INFO, "sio4ee: the admin UI {0} at {1}{2}", page.version(),
+                    ctx.getContextPath(), adminPath);
+        }
 
         ClientBundle client = null;
         if (settings.serveClient()) {
