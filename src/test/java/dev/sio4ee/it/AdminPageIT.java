@@ -114,7 +114,7 @@ class AdminPageIT {
                 && !d.findElements(By.xpath("//td[normalize-space(text())='red']")).isEmpty());
         WebElement room = browser.findElement(By.xpath("//label[text()='Join a room']/following-sibling::input"));
         room.sendKeys("vip");
-        room.sendKeys(Keys.ENTER);
+        browser.findElement(By.xpath("//form[.//label[text()='Join a room']]//button[@type='submit']")).click();
         waitFor(browser, d -> !d.findElements(By.xpath("//td[normalize-space(text())='vip']")).isEmpty());
         DemoPage.shot(browser, "admin-ui-joined");
         blue.emit("shout", "vip", "hello vips");
@@ -129,7 +129,7 @@ class AdminPageIT {
         // the read-only UI: same list, no disconnect button
         browser.executeScript("localStorage.setItem('namespace', '/observer'); localStorage.removeItem('session_id');"
                 + "localStorage.removeItem('server_url');");
-        browser.get(base + "admin-ui/#/sockets/");
+        browser.navigate().refresh(); // a get() of the same page with another hash would not reload it
         connect(browser, origin, "ops", "s3cret");
         waitFor(browser, d -> rowText(d, red.id()).contains("WebSocket"));
         assertThat(rowOf(browser, red.id()).findElements(By.xpath(".//button"))).isEmpty();
