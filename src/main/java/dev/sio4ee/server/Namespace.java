@@ -555,6 +555,16 @@ public class Namespace implements AdapterHost {
         }
     }
 
+    @Override
+    public void onDelivered(int sockets) {
+        server.listeners().forEach(l -> Listeners.run(() -> l.onBroadcast(this, sockets), "server listener"));
+    }
+
+    /** An acknowledgement of this namespace timed out: the listeners hear it. */
+    void ackTimedOut() {
+        server.listeners().forEach(l -> Listeners.run(() -> l.onAckTimeout(this), "server listener"));
+    }
+
     /** A socket left. */
     void remove(Socket socket) {
         recovering.remove(socket.id(), socket);

@@ -68,7 +68,8 @@ public final class Socket {
         this.nsp = nsp;
         this.client = client;
         this.adapter = nsp.adapter();
-        this.acks = new AckRegistry(nsp.server().scheduler(), task -> client.session().dispatch(task));
+        this.acks = new AckRegistry(nsp.server().scheduler(), task -> client.session().dispatch(task),
+                nsp::ackTimedOut);
         this.handshake = Handshake.of(client.session().request(), auth, System.currentTimeMillis());
         if (previous != null) {
             this.id = previous.sid();
