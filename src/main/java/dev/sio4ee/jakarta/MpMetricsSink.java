@@ -1,8 +1,10 @@
 package dev.sio4ee.jakarta;
 
 import dev.sio4ee.admin.SocketIoMetrics;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -10,19 +12,18 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Registers sio4ee's meters as MicroProfile Metrics gauges in the application registry (Payara's {@code /metrics}).
- * Loaded only when {@link MonitoringBinding} found the API: nothing else names a MicroProfile Metrics type.
+ * Looked up only when {@link MonitoringBinding} found the API (nothing else names a MicroProfile Metrics type); a
+ * bean, because servers produce the registry for an injection point (where the API is missing, CDI skips this class).
  */
-final class MpMetricsSink implements SocketIoMetrics.Sink {
-    private final MetricRegistry registry;
+@Dependent
+public class MpMetricsSink implements SocketIoMetrics.Sink {
+    @Inject
+    MetricRegistry registry;
 
-    private MpMetricsSink(MetricRegistry registry) {
-        this.registry = registry;
-    }
-
-    /** The application registry's sink, or null when CDI has no registry bean. */
+    /** The application registry's sink, or null when CDI has none. */
     static MpMetricsSink lookUp() {
-        Instance<MetricRegistry> found = CDI.current().select(MetricRegistry.class);
-        return found.isResolvable() ? new MpMetricsSink(found.get()) : null;
+        Instance<MpMetricsSink> found = CDI.current().select(MpMetricsSink.class);
+        return found.isResolvable() ? found.get() : null;
     }
 
     @Override
