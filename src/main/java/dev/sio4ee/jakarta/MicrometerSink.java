@@ -1,8 +1,6 @@
 package dev.sio4ee.jakarta;
 
 import dev.sio4ee.admin.SocketIoMetrics;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.inject.Instance;
@@ -34,12 +32,12 @@ final class MicrometerSink implements SocketIoMetrics.Sink {
             tags = tags.and(e.getKey(), e.getValue());
         }
         LongSupplier value = meter.value();
+        // the registry's own methods, not the builders' register(registry): WildFly hands each application a
+        // wrapper that forwards only these to the server's registry (with the application's tag)
         if (meter.kind() == SocketIoMetrics.Kind.COUNTER) {
-            FunctionCounter.builder(meter.name(), value, LongSupplier::getAsLong).tags(tags)
-                    .description("sio4ee counter").register(registry);
+            registry.more().counter(meter.name(), tags, value, LongSupplier::getAsLong);
         } else {
-            Gauge.builder(meter.name(), value, LongSupplier::getAsLong).tags(tags).description("sio4ee gauge")
-                    .register(registry);
+            registry.gauge(meter.name(), tags, value, LongSupplier::getAsLong);
         }
     }
 
