@@ -37,8 +37,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * {@code dev.sio4ee.ADMIN_UI_PATH}) in headless Chromium, as an operator uses it: a wrong password shows the UI's
  * error; the right one (the container's identity store) shows the two test clients (official Java client, one on
  * WebSocket, one on long-polling) with their rooms and transports; joining a room from the UI makes the client get a
- * broadcast to that room; disconnecting a socket from the UI disconnects it. (The read-only UI in the browser is
- * not checked here yet: AdminUiIT checks its protocol.) The same deployment answers the hosted UI's CORS request with credentials.
+ * broadcast to that room; disconnecting a socket from the UI disconnects it; the read-only UI ({@code /observer})
+ * shows no disconnect action. The same deployment answers the hosted UI's CORS request with credentials.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -125,6 +125,20 @@ class AdminPageIT {
         waitFor(browser, d -> rowText(d, blue.id()).contains("HTTP long-polling"));
         rowOf(browser, blue.id()).findElement(By.xpath(".//button")).click();
         assertThat(blueHeard.poll(10, TimeUnit.SECONDS)).isEqualTo("disconnect:io server disconnect");
+
+        // the read-only UI: same list, no disconnect button. The page reloads where it was, the details page of
+        // blue (the disconnect button's click also opened its row), which shows nothing for a socket that left: go
+        // to the list after logging in, as above
+        browser.executeScript("localStorage.setItem('namespace', '/observer'); localStorage.removeItem('session_id');"
+                + "localStorage.removeItem('server_url');");
+        browser.navigate().refresh(); // a get() of the same page with another hash would not reload it
+        connect(browser, origin, "ops", "s3cret");
+        waitFor(browser, d -> d.findElements(By.xpath("//input[@type='password']")).stream()
+                .noneMatch(WebElement::isDisplayed));
+        go(browser, "#/sockets/");
+        waitFor(browser, d -> rowText(d, red.id()).contains("WebSocket"));
+        assertThat(rowOf(browser, red.id()).findElements(By.xpath(".//button"))).isEmpty();
+        DemoPage.shot(browser, "admin-ui-read-only");
 
         // the hosted UI's origin may connect with credentials
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
