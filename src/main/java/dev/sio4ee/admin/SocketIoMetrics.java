@@ -28,7 +28,7 @@ import java.util.function.LongSupplier;
  *
  * <pre>{@code
  * SocketIoMetrics metrics = SocketIoMetrics.instrument(io, () -> 0);
- * metrics.bind((name, kind, tags, value) -> registry.gauge(name, tags, value));
+ * metrics.bind(meter -> registry.gauge(meter.name(), meter.tags(), meter.value()));
  * metrics.samples().forEach(s -> log(s.name() + s.tags() + " " + s.value()));
  * }</pre>
  */

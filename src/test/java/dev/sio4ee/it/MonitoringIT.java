@@ -159,11 +159,14 @@ class MonitoringIT {
      * {@code _total} Micrometer gives counters; the line must carry every given tag (the server may add its own).
      */
     static double value(String text, String name, Map<String, String> tags) {
+        // WildFly's Micrometer registry is the server's: it holds the meters of every deployment, tagged with it
+        String own = wildfly() ? "WF_DEPLOYMENT=\"monitoring.war\"" : "";
         Pattern line = Pattern.compile("^" + name + "(?:_total)?\\{([^}]*)}\\s+(\\S+)", Pattern.MULTILINE);
         Matcher m = line.matcher(text);
         while (m.find()) {
             String labels = m.group(1);
-            if (tags.entrySet().stream().allMatch(e -> labels.contains(e.getKey() + "=\"" + e.getValue() + "\""))
+            if (labels.contains(own)
+                    && tags.entrySet().stream().allMatch(e -> labels.contains(e.getKey() + "=\"" + e.getValue() + "\""))
                     && (!tags.isEmpty() || !labels.contains("namespace="))) {
                 return Double.parseDouble(m.group(2));
             }

@@ -18,13 +18,13 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class SocketIoHealth implements HealthCheck {
+public class SocketIoReadiness implements HealthCheck {
     @Inject
     SocketIoRegistry registry;
 
     /**
      * The check.
-     * <pre>{@code new SocketIoHealth().call().getStatus() // UP}</pre>
+     * <pre>{@code new SocketIoReadiness().call().getStatus() // UP}</pre>
      *
      * @return up or down, with whether a Redis adapter is used
      */
