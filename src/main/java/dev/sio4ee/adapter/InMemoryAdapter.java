@@ -211,9 +211,11 @@ public class InMemoryAdapter implements Adapter {
         Packet p = inNamespace(packet);
         List<Object> frames = encoder.encode(p);
         boolean isVolatile = opts.flags().isVolatile();
-        for (LocalSocket socket : localSockets(opts)) {
+        List<LocalSocket> targets = localSockets(opts);
+        for (LocalSocket socket : targets) {
             socket.write(p, frames, isVolatile);
         }
+        host.onDelivered(targets.size());
     }
 
     @Override
@@ -227,6 +229,7 @@ public class InMemoryAdapter implements Adapter {
             socket.expectAck(p.id(), ack);
             socket.write(p, frames, isVolatile);
         }
+        host.onDelivered(targets.size());
         clientCount.accept(targets.size());
     }
 

@@ -109,6 +109,16 @@ public class SocketIoServer {
     }
 
     /**
+     * The attached Engine.IO server (Node's {@code io.engine}): its {@code clientsCount()}, its observers.
+     * <pre>{@code io.engine().clientsCount()}</pre>
+     *
+     * @return the engine, or null before {@link #attach}
+     */
+    public EngineServer engine() {
+        return engine;
+    }
+
+    /**
      * The settings.
      * <pre>{@code io.options().connectTimeout()}</pre>
      *
@@ -131,9 +141,17 @@ public class SocketIoServer {
         if (existing != null) {
             return existing;
         }
+        Namespace created;
         synchronized (namespaceLock) {
-            return nsps.computeIfAbsent(n, k -> new Namespace(this, k, options.effectiveAdapter(), null));
+            existing = nsps.get(n);
+            if (existing != null) {
+                return existing;
+            }
+            created = new Namespace(this, n, options.effectiveAdapter(), null);
+            nsps.put(n, created);
         }
+        newNamespaceHandlers.forEach(h -> Listeners.run(() -> h.accept(created), "new_namespace handler"));
+        return created;
     }
 
     /**
@@ -231,7 +249,8 @@ public class SocketIoServer {
     }
 
     /**
-     * Hears the creation of every child of a dynamic namespace (socket.io's {@code new_namespace}).
+     * Hears the creation of every namespace after this call, static ({@link #of(String)}) or child of a dynamic
+     * namespace (socket.io's {@code new_namespace}).
      * <pre>{@code io.onNewNamespace(nsp -> log(nsp.name()));}</pre>
      *
      * @param handler the handler
@@ -464,6 +483,20 @@ public class SocketIoServer {
         if (e != null) {
             e.close();
         }
+    }
+
+    /**
+     * Runs a task once after a delay, as Node's {@code setTimeout}: the server's timer only waits, the task itself
+     * runs on the server's executor (a container-managed thread), never on the timer thread.
+     * <pre>{@code Runnable cancel = io.schedule(() -> io.emit("tick"), 2000);  ...  cancel.run();}</pre>
+     *
+     * @param task        what to run
+     * @param delayMillis the delay in milliseconds
+     * @return cancels the task if it has not started yet
+     */
+    public Runnable schedule(Runnable task, long delayMillis) {
+        Executor executor = executor();
+        return scheduler.schedule(() -> executor.execute(task), delayMillis)::cancel;
     }
 
     // ---- internals ----
