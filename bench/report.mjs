@@ -19,6 +19,16 @@ const METRICS = [
   ["binary", "msgsPerSec", "64 KiB binary echoes/s", ">=", 1.5],
   ["binary", "p99Ms", "64 KiB binary echo p99 ms", "<=", null],
   ["binary", "serverCpuMsPer1k", "server CPU ms / 1k binary echoes", "<=", null],
+  // bench/compare-cluster.sh: two nodes and one Redis
+  ["xfanout", "deliveriesPerSec", "cross-node fan-out deliveries/s", ">=", null],
+  ["xfanout", "p99Ms", "cross-node fan-out p99 delivery ms", "<=", null],
+  ["xfanout", "p99MsB", "cross-node fan-out p99 ms on node B (through Redis)", "<=", null],
+  ["xfanout", "serverCpuMsPer1k", "server CPU ms / 1k deliveries, nodes A + B", "<=", 1.0],
+  ["xfanout", "serverACpuMsPer1k", "node A (sender's node) CPU ms / 1k deliveries", "<=", null],
+  ["xfanout", "serverBCpuMsPer1k", "node B CPU ms / 1k deliveries", "<=", null],
+  ["xfanout", "remoteCpuMsPer1k", "node B CPU ms / 1k deliveries on B", "<=", null],
+  ["xfanout", "redisCpuMsPer1k", "redis-server CPU ms / 1k deliveries", "<=", null],
+  ["xfanout", "otherCores", "other load on the machine meanwhile, cores", "", null],
 ];
 
 const file = process.argv[2];
