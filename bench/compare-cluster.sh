@@ -19,6 +19,7 @@
 #   NODE_PORT=8601 NODE_PORT_B=8602 SIO4EE_PORT=8611 SIO4EE_PORT_B=8612 REDIS_PORT=8621
 #   LOADGEN_ARGS="--fanout-messages 300"   extra arguments of bench/loadgen.mjs
 #   SKIP_BUILD=1, JFR=1 (a flight recording of each sio4ee node and round), JAVA_OPTS: as in compare.sh
+#   ONLY=sio4ee (or node)          run one kind only (for profiling); the results of the other stay empty
 set -euo pipefail
 cd "$(dirname "$0")"
 BENCH=$PWD
@@ -72,6 +73,7 @@ run() { # label portA portB round
 
 for round in $(seq 1 "$ROUNDS"); do
   if [ $((round % 2)) = 1 ]; then order="node sio4ee"; else order="sio4ee node"; fi
+  [ -n "${ONLY:-}" ] && order=$ONLY
   for server in $order; do
     if [ "$server" = node ]; then
       start_node "$NODE_PORT" "$A_CPU" "$REDIS_URL" node-a && start_node "$NODE_PORT_B" "$B_CPU" "$REDIS_URL" node-b &&

@@ -19,6 +19,7 @@
 import http from "node:http";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
 import * as raw from "./rawclient.mjs";
 import { parseArgs, int, sleep, now, withTimeout, round, closeAll } from "./rawclient.mjs";
 
@@ -347,6 +348,9 @@ async function xfanout(receivers, messages) {
       redisCpuMsPer1k: cpuMsPer1k(r0, r1, delivered),
       // cores busy with anything else on the machine meanwhile (other builds), and the 1-minute load average
       otherCores: round(others / CLK_TCK / (elapsed / 1000), 2),
+      // the measured window in wall-clock ms, to cut a flight recording to it
+      windowStartMs: Math.round(performance.timeOrigin + start),
+      windowEndMs: Math.round(performance.timeOrigin + start + elapsed),
       loadavg1: round(loadavg()[0], 2),
     };
   } finally {
