@@ -12,6 +12,7 @@ import jakarta.servlet.annotation.WebListener;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -36,9 +37,12 @@ public class SocketIoBootstrap implements ServletContextListener {
         ServletContext ctx = event.getServletContext();
         Settings settings = Settings.from(ctx::getInitParameter);
         RedisConfig redis = settings.redis();
+        Executor executor = settings.executor().map(SocketIoBootstrap::managedExecutor).orElse(null);
+        if (executor != null && capturesThroughServiceLoader(ctx.getServerInfo())) {
+            executor = new QuickCaptureExecutor(executor);
+        }
         EngineServer engine = registry.start(settings.engineOptions(), settings.socketIoOptions(),
-                settings.namespaces(), redis,
-                settings.executor().map(SocketIoBootstrap::managedExecutor).orElse(null));
+                settings.namespaces(), redis, executor);
         String path = settings.path();
         String bare = path.substring(0, path.length() - 1);
 
@@ -103,6 +107,16 @@ public class SocketIoBootstrap implements ServletContextListener {
                     e.toString());
         }
         return null;
+    }
+
+    /**
+     * Whether the server's managed executor looks its context providers up with a ServiceLoader for each task
+     * (Payara and GlassFish: {@link QuickCaptureExecutor} fronts it there; other servers' executors stay as they
+     * are).
+     */
+    static boolean capturesThroughServiceLoader(String serverInfo) {
+        String s = serverInfo == null ? "" : serverInfo.toLowerCase(Locale.ROOT);
+        return s.contains("payara") || s.contains("glassfish");
     }
 
     @Override
