@@ -8,16 +8,19 @@
 # is stopped at the end. Each round starts, for each kind in turn, node A and node B with the Redis adapter on:
 #   Node:   bench/node-server.mjs <port> redis://127.0.0.1:<REDIS_PORT>  (@socket.io/redis-adapter createAdapter)
 #   sio4ee: Payara Micro + bench/target/ROOT.war with -Ddev.sio4ee.ADAPTER=redis -Ddev.sio4ee.REDIS_URI=...
-# Then the generator (bench/loadgen.mjs --scenarios xfanout) warms both nodes up, checks a room across the nodes,
-# and runs the cross-node fan-out: 1,000 receivers, 500 on A and 500 on B, and a sender on A that emits
-# `broadcast` 150 times (4 in flight); A delivers to its 500 and publishes to Redis, B delivers to its 500.
+# Then the generator (bench/loadgen.mjs --scenarios xfanout,xsmall) warms both nodes up for 120 s, checks a room
+# across the nodes, and runs two cross-node fan-outs. In each, half the receivers are on A and half on B, and a
+# sender on A emits `broadcast` (4 in flight); A delivers to its clients and publishes to Redis, B delivers what
+# Redis brings to its clients.
+#   xfanout: 1,000 receivers, 300 broadcasts (300,000 deliveries): the cost of writing to each client dominates
+#   xsmall:  20 receivers, 20,000 broadcasts (400,000 deliveries): the cost of each message's trip dominates
 #
 # Environment (all optional; the defaults of compare.sh for the rest, see its header):
 #   A_CPU=0 B_CPU=0                cores of node A and node B (both servers share the server core by default, so
 #                                  the pair has the one core a single server has in compare.sh)
 #   LOADGEN_CPU=1 REDIS_CPU=1      cores of the load generator and of redis-server
 #   NODE_PORT=8601 NODE_PORT_B=8602 SIO4EE_PORT=8611 SIO4EE_PORT_B=8612 REDIS_PORT=8621
-#   LOADGEN_ARGS="--fanout-messages 300"   extra arguments of bench/loadgen.mjs
+#   LOADGEN_ARGS="--fanout-messages 600"   extra arguments of bench/loadgen.mjs (they win over the defaults above)
 #   SKIP_BUILD=1, JFR=1 (a flight recording of each sio4ee node and round), JAVA_OPTS: as in compare.sh
 #   ONLY=sio4ee (or node)          run one kind only (for profiling); the results of the other stay empty
 set -euo pipefail
@@ -64,7 +67,7 @@ run() { # label portA portB round
   echo "== round $4: $1 (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   # shellcheck disable=SC2086
   taskset -c "$LOADGEN_CPU" node loadgen.mjs --url "http://127.0.0.1:$2" --url-b "http://127.0.0.1:$3" \
-    --redis-pid "$REDIS_PID" --label "$1" --scenarios xfanout $LOADGEN_ARGS \
+    --redis-pid "$REDIS_PID" --label "$1" --scenarios xfanout,xsmall --fanout-messages 300 $LOADGEN_ARGS \
     | tee -a "$OUT/loadgen-cluster-$STAMP.log" | grep -v '"results"' \
     | sed "s/^{/{\"round\":$4,/" >> "$RESULTS" \
     || echo "round $4: the load generator failed on $1 (its scenarios so far are kept)" >&2

@@ -9,10 +9,13 @@
 //                    [--check 0]   (skips the handler check: for the floor server, which has no rooms)
 //
 // Cross-node fan-out, for two servers in one cluster (bench/compare-cluster.sh):
-//   node loadgen.mjs --url http://127.0.0.1:8611 --url-b http://127.0.0.1:8612 --scenarios xfanout
+//   node loadgen.mjs --url http://127.0.0.1:8611 --url-b http://127.0.0.1:8612 --scenarios xfanout,xsmall
 //                    [--redis-pid <pid of redis-server>] [--fanout-receivers 1000] [--fanout-messages 150]
+//                    [--small-receivers 20] [--small-messages 20000]
 // The receivers are split over node A (--url, the sender's node) and node B (--url-b), half each; every
-// broadcast reaches B through the servers' Redis adapter. The handler check then checks a room across nodes.
+// broadcast reaches B through the servers' Redis adapter. xfanout: many receivers per broadcast, so the cost of
+// writing to each client dominates; xsmall: few receivers and many broadcasts, so the cost of each message's trip
+// (the emit, Redis, the adapters) dominates. The handler check then checks a room across nodes.
 //
 // Prints one JSON line per scenario, then {"label":..,"results":[..]} as the last line. Server CPU comes from
 // /proc/<pid>/stat of the server's pid (given by /bench/mem), so server and generator share one machine.
@@ -36,6 +39,8 @@ const DURATION = int(opts["duration-ms"], 5000);
 const FANOUT_RECEIVERS = int(opts["fanout-receivers"], 1000);
 const FANOUT_MESSAGES = int(opts["fanout-messages"], 150);
 const FANOUT_WINDOW = int(opts["fanout-window"], 4);
+const SMALL_RECEIVERS = int(opts["small-receivers"], 20);
+const SMALL_MESSAGES = int(opts["small-messages"], 20000);
 const POLLING_CLIENTS = int(opts["polling-clients"], 10);
 const BINARY_CLIENTS = int(opts["binary-clients"], 4);
 const BINARY_SIZE = int(opts["binary-size"], 64 * 1024);
@@ -261,7 +266,7 @@ async function fanout(receivers, messages) {
  * Redis, node B delivers what it gets from Redis to its clients. Server CPU is summed over both nodes; each
  * node's and redis-server's CPU are reported too (per 1,000 deliveries of all of them).
  */
-async function xfanout(receivers, messages) {
+async function xfanout(receivers, messages, scenario = "xfanout") {
   const onA = Math.ceil(receivers / 2);
   const clientsA = await connectMany(onA, 50, now() + TIMEOUT);
   let clientsB = [];
@@ -329,7 +334,7 @@ async function xfanout(receivers, messages) {
     const r1 = cpuTicks(REDIS_PID);
     const others = machineBusyTicks() - m0 - (ownTicks() - g0) - (a1 - a0) - (b1 - b0) - (r1 - r0);
     return {
-      scenario: "xfanout",
+      scenario,
       receivers,
       receiversB: clientsB.length,
       messages,
@@ -489,7 +494,7 @@ async function main() {
   const probe = await mem();
   serverPid = probe.pid;
   if (TARGET_B) serverPidB = (await raw.mem(TARGET_B)).pid;
-  else if (SCENARIOS.includes("xfanout")) throw new Error("xfanout needs --url-b");
+  else if (SCENARIOS.some((n) => n.startsWith("x"))) throw new Error("the cross-node scenarios need --url-b");
   if (WARMUP > 0) {
     // JIT warm-up of both servers, not recorded: the selected scenarios in turn, short and small, until WARMUP
     // has passed. A JVM pinned to one core compiles on that core too; sio4ee needs about a minute of traffic.
@@ -499,6 +504,7 @@ async function main() {
       if (on("echo") || on("connect")) await echo(ECHO_CLIENTS, 4000);
       if (on("fanout")) await fanout(Math.min(100, FANOUT_RECEIVERS), 50);
       if (on("xfanout")) await xfanout(Math.min(100, FANOUT_RECEIVERS), 50);
+      if (on("xsmall")) await xfanout(SMALL_RECEIVERS, Math.min(2000, SMALL_MESSAGES), "xsmall");
       if (on("polling")) await polling(POLLING_CLIENTS, 3000);
       if (on("binary")) await binary(BINARY_CLIENTS, 2000, BINARY_SIZE);
     }
@@ -511,6 +517,7 @@ async function main() {
     else if (name === "echo") r = await echo(ECHO_CLIENTS, DURATION);
     else if (name === "fanout") r = await fanout(FANOUT_RECEIVERS, FANOUT_MESSAGES);
     else if (name === "xfanout") r = await xfanout(FANOUT_RECEIVERS, FANOUT_MESSAGES);
+    else if (name === "xsmall") r = await xfanout(SMALL_RECEIVERS, SMALL_MESSAGES, "xsmall");
     else if (name === "polling") r = await polling(POLLING_CLIENTS, DURATION);
     else if (name === "binary") r = await binary(BINARY_CLIENTS, DURATION, BINARY_SIZE);
     else throw new Error("unknown scenario " + name);

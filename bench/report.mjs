@@ -28,7 +28,14 @@ const METRICS = [
   ["xfanout", "serverBCpuMsPer1k", "node B CPU ms / 1k deliveries", "<=", null],
   ["xfanout", "remoteCpuMsPer1k", "node B CPU ms / 1k deliveries on B", "<=", null],
   ["xfanout", "redisCpuMsPer1k", "redis-server CPU ms / 1k deliveries", "<=", null],
-  ["xfanout", "otherCores", "other load on the machine meanwhile, cores", "", null],
+  ["xfanout", "otherCores", "fan-out: other load on the machine meanwhile, cores", "", null],
+  ["xsmall", "deliveriesPerSec", "small rooms across nodes: deliveries/s", ">=", null],
+  ["xsmall", "p99Ms", "small rooms across nodes: p99 delivery ms", "<=", null],
+  ["xsmall", "serverCpuMsPer1k", "small rooms: server CPU ms / 1k deliveries, A + B", "<=", 1.0],
+  ["xsmall", "serverACpuMsPer1k", "small rooms: node A CPU ms / 1k deliveries", "<=", null],
+  ["xsmall", "remoteCpuMsPer1k", "small rooms: node B CPU ms / 1k deliveries on B", "<=", null],
+  ["xsmall", "redisCpuMsPer1k", "small rooms: redis-server CPU ms / 1k deliveries", "<=", null],
+  ["xsmall", "otherCores", "small rooms: other load on the machine meanwhile, cores", "", null],
 ];
 
 const file = process.argv[2];
