@@ -63,8 +63,17 @@ done
 echo "redis-server pid $REDIS_PID on 127.0.0.1:$REDIS_PORT (core $REDIS_CPU); servers A on core $A_CPU," \
   "B on core $B_CPU; generator on core $LOADGEN_CPU" >&2
 
+redis_stats() { # label round: the commands Redis served for that run, and its traffic (diagnostics)
+  command -v redis-cli >/dev/null || return 0
+  { echo "== round $2: $1"; redis-cli -p "$REDIS_PORT" INFO commandstats | grep -E 'publish|psubscribe|pubsub' || true
+    redis-cli -p "$REDIS_PORT" INFO stats | grep -E 'total_net_(input|output)_bytes|total_commands_processed|total_reads|total_writes' || true
+  } >> "$OUT/redis-stats-$STAMP.log" 2>&1
+  redis-cli -p "$REDIS_PORT" CONFIG RESETSTAT > /dev/null 2>&1 || true
+}
+
 run() { # label portA portB round
   echo "== round $4: $1 (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  redis_stats "(before $1)" "$4"
   # shellcheck disable=SC2086
   taskset -c "$LOADGEN_CPU" node loadgen.mjs --url "http://127.0.0.1:$2" --url-b "http://127.0.0.1:$3" \
     --redis-pid "$REDIS_PID" --label "$1" --scenarios xfanout,xsmall --fanout-messages 300 $LOADGEN_ARGS \
@@ -72,6 +81,7 @@ run() { # label portA portB round
     | sed "s/^{/{\"round\":$4,/" >> "$RESULTS" \
     || echo "round $4: the load generator failed on $1 (its scenarios so far are kept)" >&2
   tail -n 1 "$OUT/loadgen-cluster-$STAMP.log" | cut -c1-300 >&2
+  redis_stats "$1" "$4"
 }
 
 for round in $(seq 1 "$ROUNDS"); do
