@@ -55,7 +55,7 @@ start_sio4ee() { # [round [port [cpu [redis-uri [name]]]]]
   [ -n "$redis" ] && adapter="-Ddev.sio4ee.ADAPTER=redis -Ddev.sio4ee.REDIS_URI=$redis"
   # shellcheck disable=SC2086
   taskset -c "$cpu" java $JAVA_OPTS $jfr $adapter -jar target/payara-micro.jar --nocluster --port "$port" \
-    --postbootcommandfile ../server-config/payara/post-boot-commands.asadmin --deploy target/ROOT.war \
+    --postbootcommandfile ../server-config/payara/post-boot-commands.asadmin --deploy "${WAR:-target/ROOT.war}" \
     >> "$OUT/$name-$STAMP.log" 2>&1 &
   SERVER_PID=$!
   SERVER_PIDS+=("$SERVER_PID")
