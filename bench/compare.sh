@@ -10,6 +10,8 @@
 #   JAVA_OPTS="-Xms1g -Xmx1g ..."        the JVM of Payara Micro (fixed, pre-touched heap by default)
 #   LOADGEN_ARGS="--connections 10000"   extra arguments of bench/loadgen.mjs (see its header)
 #   SKIP_BUILD=1                         reuse bench/target/ROOT.war; JFR=1 records a JFR file per sio4ee round
+#   WAR=target/before/ROOT.war           deploy another build of the bench WAR (e.g. to compare two commits;
+#                                        named ROOT.war, so that it is deployed at /)
 #   FLOOR=0                              skip the Payara floor: after sio4ee, each round also measures a do-nothing
 #                                        answerer on the same Payara Micro (/floor, BenchFloorSocket and
 #                                        BenchFloorPolling), the least any code on that container's stack costs

@@ -8,15 +8,28 @@
 //                    [--fanout-messages 150] [--polling-clients 10] [--binary-clients 4] [--warmup-ms 120000]
 //                    [--check 0]   (skips the handler check: for the floor server, which has no rooms)
 //
+// Cross-node fan-out, for two servers in one cluster (bench/compare-cluster.sh):
+//   node loadgen.mjs --url http://127.0.0.1:8611 --url-b http://127.0.0.1:8612 --scenarios xfanout,xsmall
+//                    [--redis-pid <pid of redis-server>] [--fanout-receivers 1000] [--fanout-messages 150]
+//                    [--small-receivers 20] [--small-messages 20000]
+// The receivers are split over node A (--url, the sender's node) and node B (--url-b), half each; every
+// broadcast reaches B through the servers' Redis adapter. xfanout: many receivers per broadcast, so the cost of
+// writing to each client dominates; xsmall: few receivers and many broadcasts, so the cost of each message's trip
+// (the emit, Redis, the adapters) dominates. The handler check then checks a room across nodes.
+//
 // Prints one JSON line per scenario, then {"label":..,"results":[..]} as the last line. Server CPU comes from
 // /proc/<pid>/stat of the server's pid (given by /bench/mem), so server and generator share one machine.
 import http from "node:http";
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
 import * as raw from "./rawclient.mjs";
 import { parseArgs, int, sleep, now, withTimeout, round, closeAll } from "./rawclient.mjs";
 
 const opts = parseArgs(process.argv.slice(2));
 const TARGET = raw.target(opts.url);
+const TARGET_B = opts["url-b"] ? raw.target(opts["url-b"]) : null; // node B of a cluster (xfanout)
+const REDIS_PID = int(opts["redis-pid"], 0);
 const { host: HOST, port: PORT, sio: SIO } = TARGET;
 const LABEL = opts.label || "server";
 const SCENARIOS = (opts.scenarios || "connect,echo,fanout,polling,binary").split(",");
@@ -26,6 +39,8 @@ const DURATION = int(opts["duration-ms"], 5000);
 const FANOUT_RECEIVERS = int(opts["fanout-receivers"], 1000);
 const FANOUT_MESSAGES = int(opts["fanout-messages"], 150);
 const FANOUT_WINDOW = int(opts["fanout-window"], 4);
+const SMALL_RECEIVERS = int(opts["small-receivers"], 20);
+const SMALL_MESSAGES = int(opts["small-messages"], 20000);
 const POLLING_CLIENTS = int(opts["polling-clients"], 10);
 const BINARY_CLIENTS = int(opts["binary-clients"], 4);
 const BINARY_SIZE = int(opts["binary-size"], 64 * 1024);
@@ -51,15 +66,30 @@ async function mem() {
 }
 
 let serverPid = 0;
-function cpuTicks() {
-  if (!serverPid) return NaN;
+let serverPidB = 0;
+function cpuTicks(pid = serverPid) {
+  if (!pid) return NaN;
   try {
-    const stat = readFileSync(`/proc/${serverPid}/stat`, "utf8");
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return Number(f[11]) + Number(f[12]); // utime + stime (fields 14 and 15)
   } catch {
     return NaN;
   }
+}
+/** Busy ticks of the whole machine (all cores) from /proc/stat: to tell how much else ran during a scenario. */
+function machineBusyTicks() {
+  try {
+    const f = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    return f.slice(0, 8).reduce((a, b) => a + b, 0) - f[3] - f[4]; // all but idle and iowait
+  } catch {
+    return NaN;
+  }
+}
+/** This generator's own CPU in ticks. */
+function ownTicks() {
+  const u = process.cpuUsage();
+  return ((u.user + u.system) / 1e6) * CLK_TCK;
 }
 function cpuMsPer1k(ticks0, ticks1, count) {
   return count > 0 ? round((((ticks1 - ticks0) * 1000) / CLK_TCK / count) * 1000, 2) : 0;
@@ -230,6 +260,109 @@ async function fanout(receivers, messages) {
   }
 }
 
+/**
+ * Fan-out across two nodes of a cluster: half the receivers on node A (the sender among them), half on node B.
+ * The sender emits `broadcast` M times (at most W in flight); node A delivers to its clients and publishes to
+ * Redis, node B delivers what it gets from Redis to its clients. Server CPU is summed over both nodes; each
+ * node's and redis-server's CPU are reported too (per 1,000 deliveries of all of them).
+ */
+async function xfanout(receivers, messages, scenario = "xfanout") {
+  const onA = Math.ceil(receivers / 2);
+  const clientsA = await connectMany(onA, 50, now() + TIMEOUT);
+  let clientsB = [];
+  try {
+    clientsB = await raw.connectMany(TARGET_B, receivers - onA, 50, now() + TIMEOUT, connectStats);
+  } catch (e) {
+    closeAll(clientsA);
+    throw e;
+  }
+  const clients = [...clientsA, ...clientsB];
+  const sent = new Float64Array(messages);
+  const got = new Int32Array(messages);
+  const latA = [];
+  const latB = [];
+  let delivered = 0;
+  let deliveredB = 0;
+  let completed = 0;
+  let nextSeq = 0;
+  const sender = clientsA[clientsA.length - 1];
+  try {
+    await sleep(200);
+    const a0 = cpuTicks(serverPid);
+    const b0 = cpuTicks(serverPidB);
+    const r0 = cpuTicks(REDIS_PID);
+    const m0 = machineBusyTicks();
+    const g0 = ownTicks();
+    const start = now();
+    await withTimeout(
+      new Promise((resolve) => {
+        const send = () => {
+          const seq = nextSeq++;
+          sent[seq] = now();
+          sender.emit("broadcast", String(seq));
+        };
+        const receive = (c, lat, remote) => (s) => {
+          // 42["broadcast",<seq>]
+          const seq = parseInt(s.slice(s.lastIndexOf(",") + 1), 10);
+          c.received = (c.received || 0) + 1;
+          lat.push(now() - sent[seq]);
+          delivered++;
+          if (remote) deliveredB++;
+          if (++got[seq] === receivers) {
+            completed++;
+            if (nextSeq < messages) send();
+            if (completed === messages) resolve();
+          }
+        };
+        for (const c of clientsA) c.onEvent = receive(c, latA, false);
+        for (const c of clientsB) c.onEvent = receive(c, latB, true);
+        for (let i = 0; i < Math.min(FANOUT_WINDOW, messages); i++) send();
+      }),
+      TIMEOUT,
+      "xfanout",
+    ).catch((e) => {
+      const count = (cs) => cs.map((c) => c.received || 0).sort((x, y) => x - y);
+      const a = count(clientsA);
+      const b = count(clientsB);
+      throw new Error(`${e.message}: ${completed}/${messages} broadcasts complete, ${delivered} deliveries ` +
+        `(${deliveredB} on B); per client on A min ${a[0]} max ${a[a.length - 1]}, on B min ${b[0]} ` +
+        `max ${b[b.length - 1]}`);
+    });
+    const elapsed = now() - start;
+    const a1 = cpuTicks(serverPid);
+    const b1 = cpuTicks(serverPidB);
+    const r1 = cpuTicks(REDIS_PID);
+    const others = machineBusyTicks() - m0 - (ownTicks() - g0) - (a1 - a0) - (b1 - b0) - (r1 - r0);
+    return {
+      scenario,
+      receivers,
+      receiversB: clientsB.length,
+      messages,
+      deliveries: delivered,
+      deliveriesB: deliveredB,
+      deliveriesPerSec: round((delivered / elapsed) * 1000, 1),
+      ...latencyStats([...latA, ...latB]),
+      p99MsA: latencyStats(latA).p99Ms,
+      p99MsB: latencyStats(latB).p99Ms,
+      // both servers together, per delivery (A's and B's)
+      serverCpuMsPer1k: cpuMsPer1k(a0 + b0, a1 + b1, delivered),
+      serverACpuMsPer1k: cpuMsPer1k(a0, a1, delivered),
+      serverBCpuMsPer1k: cpuMsPer1k(b0, b1, delivered),
+      // node B's CPU per delivery on B: the receiving end of the cross-node path alone
+      remoteCpuMsPer1k: cpuMsPer1k(b0, b1, deliveredB),
+      redisCpuMsPer1k: cpuMsPer1k(r0, r1, delivered),
+      // cores busy with anything else on the machine meanwhile (other builds), and the 1-minute load average
+      otherCores: round(others / CLK_TCK / (elapsed / 1000), 2),
+      // the measured window in wall-clock ms, to cut a flight recording to it
+      windowStartMs: Math.round(performance.timeOrigin + start),
+      windowEndMs: Math.round(performance.timeOrigin + start + elapsed),
+      loadavg1: round(loadavg()[0], 2),
+    };
+  } finally {
+    closeAll(clients);
+  }
+}
+
 /** Echo over HTTP long-polling only: each client posts an emit and long-polls for its ack. */
 async function polling(clientsCount, duration) {
   const lat = [];
@@ -307,6 +440,31 @@ function binary(clientsCount, duration, size) {
         ? new Error("bad binary ack " + text) : null)), { bytes: size });
 }
 
+/** The handlers across two nodes: a client on B joins a room, a client on A emits to it, only B's member gets it. */
+async function checkCluster() {
+  const [a, c] = await connectMany(2, 2, now() + TIMEOUT);
+  const [b] = await raw.connectMany(TARGET_B, 1, 1, now() + TIMEOUT, connectStats);
+  try {
+    const got = { a: [], b: [] };
+    a.onEvent = (s) => got.a.push(s);
+    b.onEvent = (s) => got.b.push(s);
+    const joined = await withTimeout(new Promise((r) => b.emitWithAck("join", '"r1"', r)), 30000, "join");
+    const echoed = await withTimeout(new Promise((r) => b.emitWithAck("echo", '"x",{"y":[1,null]}', r)), 30000, "echo");
+    c.emit("room", '"r1","hello room"');
+    for (let i = 0; i < 300 && got.b.length === 0; i++) await sleep(10);
+    await sleep(100);
+    return {
+      scenario: "check",
+      roomOk:
+        joined.startsWith('43') && joined.includes('"joined r1"') &&
+        got.b.length === 1 && got.b[0] === '42["room","hello room"]' && got.a.length === 0,
+      echoOk: echoed.endsWith('["x",{"y":[1,null]}]'),
+    };
+  } finally {
+    closeAll([a, b, c]);
+  }
+}
+
 async function check() {
   const [a, b, c] = await connectMany(3, 3, now() + TIMEOUT);
   try {
@@ -335,6 +493,8 @@ async function check() {
 async function main() {
   const probe = await mem();
   serverPid = probe.pid;
+  if (TARGET_B) serverPidB = (await raw.mem(TARGET_B)).pid;
+  else if (SCENARIOS.some((n) => n.startsWith("x"))) throw new Error("the cross-node scenarios need --url-b");
   if (WARMUP > 0) {
     // JIT warm-up of both servers, not recorded: the selected scenarios in turn, short and small, until WARMUP
     // has passed. A JVM pinned to one core compiles on that core too; sio4ee needs about a minute of traffic.
@@ -343,6 +503,8 @@ async function main() {
     for (let i = 0; i < 1000 && now() < until; i++) {
       if (on("echo") || on("connect")) await echo(ECHO_CLIENTS, 4000);
       if (on("fanout")) await fanout(Math.min(100, FANOUT_RECEIVERS), 50);
+      if (on("xfanout")) await xfanout(Math.min(100, FANOUT_RECEIVERS), 50);
+      if (on("xsmall")) await xfanout(SMALL_RECEIVERS, Math.min(2000, SMALL_MESSAGES), "xsmall");
       if (on("polling")) await polling(POLLING_CLIENTS, 3000);
       if (on("binary")) await binary(BINARY_CLIENTS, 2000, BINARY_SIZE);
     }
@@ -350,10 +512,12 @@ async function main() {
   const results = [];
   for (const name of CHECK ? ["check", ...SCENARIOS] : SCENARIOS) {
     let r;
-    if (name === "check") r = await check();
+    if (name === "check") r = await (TARGET_B ? checkCluster() : check());
     else if (name === "connect") r = await connect(N_CONNECT);
     else if (name === "echo") r = await echo(ECHO_CLIENTS, DURATION);
     else if (name === "fanout") r = await fanout(FANOUT_RECEIVERS, FANOUT_MESSAGES);
+    else if (name === "xfanout") r = await xfanout(FANOUT_RECEIVERS, FANOUT_MESSAGES);
+    else if (name === "xsmall") r = await xfanout(SMALL_RECEIVERS, SMALL_MESSAGES, "xsmall");
     else if (name === "polling") r = await polling(POLLING_CLIENTS, DURATION);
     else if (name === "binary") r = await binary(BINARY_CLIENTS, DURATION, BINARY_SIZE);
     else throw new Error("unknown scenario " + name);
@@ -362,7 +526,8 @@ async function main() {
     if (name === "check" && !(r.roomOk && r.echoOk)) throw new Error("the server's handlers misbehave");
     results.push(r);
   }
-  console.log(JSON.stringify({ label: LABEL, server: probe.server, pid: serverPid, results }));
+  console.log(JSON.stringify({ label: LABEL, server: probe.server, pid: serverPid, ...(TARGET_B ? { pidB: serverPidB } : {}),
+    results }));
 }
 
 const hardStop = setTimeout(() => {

@@ -1,5 +1,7 @@
 // The reference server of the benchmark: Node socket.io with the same handlers as sio4ee's BenchSetup.
-//   node --expose-gc node-server.mjs <port>
+//   node --expose-gc node-server.mjs <port> [redis://127.0.0.1:<port>]
+// With a Redis URL it joins a cluster through the official `@socket.io/redis-adapter` (`createAdapter` over two
+// clients of the `redis` package, as its README shows), as sio4ee does with dev.sio4ee.ADAPTER=redis.
 // GET /bench/mem answers {pid, heapUsed, heapTotal, rss, threads, clients} after a full GC, like sio4ee's
 // BenchStats (threads: of the whole process, from /proc/self/status).
 import { readFileSync } from "node:fs";
@@ -7,6 +9,7 @@ import { createServer } from "node:http";
 import { Server } from "socket.io";
 
 const port = Number(process.argv[2] || 8601);
+const redisUrl = process.argv[3] || "";
 
 const http = createServer((req, res) => {
   if (req.url.startsWith("/bench/mem")) {
@@ -41,6 +44,18 @@ function threads() {
 }
 
 const io = new Server(http);
+let redisClients = [];
+if (redisUrl) {
+  const { createClient } = await import("redis");
+  const { createAdapter } = await import("@socket.io/redis-adapter");
+  const pubClient = createClient({ url: redisUrl });
+  const subClient = pubClient.duplicate();
+  pubClient.on("error", (e) => console.error("redis pub client:", e.message));
+  subClient.on("error", (e) => console.error("redis sub client:", e.message));
+  await Promise.all([pubClient.connect(), subClient.connect()]);
+  io.adapter(createAdapter(pubClient, subClient));
+  redisClients = [pubClient, subClient];
+}
 
 io.on("connection", (socket) => {
   // echo: the ack answers with the same arguments
@@ -76,11 +91,13 @@ io.on("connection", (socket) => {
   });
 });
 
-http.listen(port, "127.0.0.1", () => console.log(`node socket.io listening on 127.0.0.1:${port} pid ${process.pid}`));
+http.listen(port, "127.0.0.1", () => console.log(`node socket.io listening on 127.0.0.1:${port} pid ${process.pid}` +
+  (redisUrl ? `, Redis adapter on ${redisUrl}` : "")));
 
 const stop = () => {
   io.close();
   http.close();
+  for (const c of redisClients) c.disconnect().catch(() => {});
   process.exit(0);
 };
 process.on("SIGTERM", stop);

@@ -19,6 +19,23 @@ const METRICS = [
   ["binary", "msgsPerSec", "64 KiB binary echoes/s", ">=", 1.5],
   ["binary", "p99Ms", "64 KiB binary echo p99 ms", "<=", null],
   ["binary", "serverCpuMsPer1k", "server CPU ms / 1k binary echoes", "<=", null],
+  // bench/compare-cluster.sh: two nodes and one Redis
+  ["xfanout", "deliveriesPerSec", "cross-node fan-out deliveries/s", ">=", null],
+  ["xfanout", "p99Ms", "cross-node fan-out p99 delivery ms", "<=", null],
+  ["xfanout", "p99MsB", "cross-node fan-out p99 ms on node B (through Redis)", "<=", null],
+  ["xfanout", "serverCpuMsPer1k", "server CPU ms / 1k deliveries, nodes A + B", "<=", 1.0],
+  ["xfanout", "serverACpuMsPer1k", "node A (sender's node) CPU ms / 1k deliveries", "<=", null],
+  ["xfanout", "serverBCpuMsPer1k", "node B CPU ms / 1k deliveries", "<=", null],
+  ["xfanout", "remoteCpuMsPer1k", "node B CPU ms / 1k deliveries on B", "<=", null],
+  ["xfanout", "redisCpuMsPer1k", "redis-server CPU ms / 1k deliveries", "<=", null],
+  ["xfanout", "otherCores", "fan-out: other load on the machine meanwhile, cores", "", null],
+  ["xsmall", "deliveriesPerSec", "small rooms across nodes: deliveries/s", ">=", null],
+  ["xsmall", "p99Ms", "small rooms across nodes: p99 delivery ms", "<=", null],
+  ["xsmall", "serverCpuMsPer1k", "small rooms: server CPU ms / 1k deliveries, A + B", "<=", 1.0],
+  ["xsmall", "serverACpuMsPer1k", "small rooms: node A CPU ms / 1k deliveries", "<=", null],
+  ["xsmall", "remoteCpuMsPer1k", "small rooms: node B CPU ms / 1k deliveries on B", "<=", null],
+  ["xsmall", "redisCpuMsPer1k", "small rooms: redis-server CPU ms / 1k deliveries", "<=", null],
+  ["xsmall", "otherCores", "small rooms: other load on the machine meanwhile, cores", "", null],
 ];
 
 const file = process.argv[2];

@@ -1,6 +1,10 @@
 # The server side of the benchmark, sourced by compare.sh and soak.sh (from bench/, after `set -euo pipefail`):
 # builds bench/target/ROOT.war unless SKIP_BUILD=1 finds one, then offers start_node, start_sio4ee [round] and
-# cleanup (run on exit), which stop the one server started. Environment: see compare.sh.
+# cleanup (run on exit), which stops the servers started. compare-cluster.sh starts two servers at a time:
+#   start_node  [port [cpu [redis-url [name]]]]          defaults: $NODE_PORT, $SERVER_CPU, none, node
+#   start_sio4ee [round [port [cpu [redis-uri [name]]]]]  defaults: -, $SIO4EE_PORT, $SERVER_CPU, none, sio4ee
+# A Redis URL turns the cluster adapter on: Node's official @socket.io/redis-adapter, sio4ee's
+# dev.sio4ee.ADAPTER=redis. Environment: see compare.sh.
 SERVER_CPU=${SERVER_CPU:-0}
 NODE_PORT=${NODE_PORT:-8601}
 SIO4EE_PORT=${SIO4EE_PORT:-8611}
@@ -11,13 +15,16 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 
 [ "${SKIP_BUILD:-0}" = 1 ] && [ -f target/ROOT.war ] || ./build-war.sh
 
-SERVER_PID=
+SERVER_PID=    # the server started last
+SERVER_PIDS=() # every server started and not yet stopped
 cleanup() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 1; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-  fi
+  local pid
+  for pid in ${SERVER_PIDS[@]+"${SERVER_PIDS[@]}"}; do kill "$pid" 2>/dev/null || true; done
+  for pid in ${SERVER_PIDS[@]+"${SERVER_PIDS[@]}"}; do
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  SERVER_PIDS=()
   SERVER_PID=
 }
 trap cleanup EXIT
@@ -33,20 +40,25 @@ wait_ready() { # port
   return 1
 }
 
-start_node() {
-  taskset -c "$SERVER_CPU" node --expose-gc node-server.mjs "$NODE_PORT" > "$OUT/node-$STAMP.log" 2>&1 &
+start_node() { # [port [cpu [redis-url [name]]]]
+  local port=${1:-$NODE_PORT} cpu=${2:-$SERVER_CPU} redis=${3:-} name=${4:-node}
+  # shellcheck disable=SC2086
+  taskset -c "$cpu" node --expose-gc node-server.mjs "$port" $redis >> "$OUT/$name-$STAMP.log" 2>&1 &
   SERVER_PID=$!
-  wait_ready "$NODE_PORT"
+  SERVER_PIDS+=("$SERVER_PID")
+  wait_ready "$port"
 }
 
-start_sio4ee() { # round
-  local jfr=
-  [ "${JFR:-0}" = 1 ] && jfr="-XX:StartFlightRecording=filename=$OUT/sio4ee-$STAMP-r$1.jfr,settings=profile"
+start_sio4ee() { # [round [port [cpu [redis-uri [name]]]]]
+  local round=${1:-} port=${2:-$SIO4EE_PORT} cpu=${3:-$SERVER_CPU} redis=${4:-} name=${5:-sio4ee} jfr= adapter=
+  [ "${JFR:-0}" = 1 ] && jfr="-XX:StartFlightRecording=filename=$OUT/$name-$STAMP-r$round.jfr,settings=profile"
+  [ -n "$redis" ] && adapter="-Ddev.sio4ee.ADAPTER=redis -Ddev.sio4ee.REDIS_URI=$redis"
   # shellcheck disable=SC2086
-  taskset -c "$SERVER_CPU" java $JAVA_OPTS $jfr -jar target/payara-micro.jar --nocluster --port "$SIO4EE_PORT" \
-    --postbootcommandfile ../server-config/payara/post-boot-commands.asadmin --deploy target/ROOT.war \
-    > "$OUT/sio4ee-$STAMP.log" 2>&1 &
+  taskset -c "$cpu" java $JAVA_OPTS $jfr $adapter -jar target/payara-micro.jar --nocluster --port "$port" \
+    --postbootcommandfile ../server-config/payara/post-boot-commands.asadmin --deploy "${WAR:-target/ROOT.war}" \
+    >> "$OUT/$name-$STAMP.log" 2>&1 &
   SERVER_PID=$!
-  wait_ready "$SIO4EE_PORT"
+  SERVER_PIDS+=("$SERVER_PID")
+  wait_ready "$port"
 }
 

@@ -12,6 +12,7 @@ import jakarta.servlet.annotation.WebListener;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -45,8 +46,11 @@ public class SocketIoBootstrap implements ServletContextListener {
         ServletContext ctx = event.getServletContext();
         Settings settings = Settings.from(ctx::getInitParameter);
         RedisConfig redis = settings.redis();
-        EngineServer engine = registry.start(settings::applyTo, settings.namespaces(), redis,
-                settings.executor().map(SocketIoBootstrap::managedExecutor).orElse(null));
+        Executor executor = settings.executor().map(SocketIoBootstrap::managedExecutor).orElse(null);
+        if (executor != null && capturesThroughServiceLoader(ctx.getServerInfo())) {
+            executor = new QuickCaptureExecutor(executor);
+        }
+        EngineServer engine = registry.start(settings::applyTo, settings.namespaces(), redis, executor);
         String path = engine.options().path(); // the settings', or else the SocketIoSetup beans'
         String bare = path.substring(0, path.length() - 1);
         AdminSettings admin = AdminSettings.of(settings);
@@ -151,6 +155,16 @@ public class SocketIoBootstrap implements ServletContextListener {
                     e.toString());
         }
         return null;
+    }
+
+    /**
+     * Whether the server's managed executor looks its context providers up with a ServiceLoader for each task
+     * (Payara and GlassFish: {@link QuickCaptureExecutor} fronts it there; other servers' executors stay as they
+     * are).
+     */
+    static boolean capturesThroughServiceLoader(String serverInfo) {
+        String s = serverInfo == null ? "" : serverInfo.toLowerCase(Locale.ROOT);
+        return s.contains("payara") || s.contains("glassfish");
     }
 
     @Override
