@@ -251,8 +251,8 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
         }
         if (first) {
             // a client that went away (its connection closed or reset) is no problem of the server's
-            System.Logger.Level level = error instanceof IOException ? System.Logger.Level.DEBUG
-                    : System.Logger.Level.WARNING;
+            System.Logger.Level level = error instanceof IOException || !session.isOpen()
+                    ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING;
             LOG.log(level, "websocket write failed, closing the connection: {0}", String.valueOf(error));
             onWriteFailure.accept(error == null ? new IOException("websocket write failed") : error);
             try {

@@ -145,6 +145,11 @@ class SessionPeerCloseTest {
             gone.sendText("4x");
             gone.flush();
             assertThat(calls).containsExactly("sendText", "close 1011");
+            sendFailure = new IllegalStateException("The connection has been closed.");
+            open = false; // how Tyrus refuses a send on a connection the client closed
+            SessionPeer closed = peer();
+            closed.sendText("4x");
+            closed.flush();
             assertThat(records).noneMatch(r -> r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue());
 
             sendFailure = new IllegalStateException("a bug (thrown on purpose by the test)");
