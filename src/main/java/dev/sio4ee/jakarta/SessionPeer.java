@@ -250,8 +250,10 @@ final class SessionPeer extends RequestView implements WebSocketPeer {
             sending = false;
         }
         if (first) {
-            LOG.log(System.Logger.Level.WARNING, "websocket write failed, closing the connection: {0}",
-                    String.valueOf(error));
+            // a client that went away (its connection closed or reset) is no problem of the server's
+            System.Logger.Level level = error instanceof IOException || !session.isOpen()
+                    ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING;
+            LOG.log(level, "websocket write failed, closing the connection: {0}", String.valueOf(error));
             onWriteFailure.accept(error == null ? new IOException("websocket write failed") : error);
             try {
                 session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write failed"));

@@ -27,6 +27,8 @@ class SessionPeerCloseTest {
     final List<Runnable> timers = new ArrayList<>();
     final List<Boolean> cancelled = new ArrayList<>();
     boolean open = true;
+    /** What the next sendText reports: null for success. */
+    Throwable sendFailure;
 
     final EngineScheduler scheduler = new EngineScheduler() {
         @Override
@@ -49,7 +51,8 @@ class SessionPeerCloseTest {
                 new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
                     calls.add(method.getName());
                     if (method.getName().equals("sendText")) {
-                        ((SendHandler) args[1]).onResult(new SendResult());
+                        ((SendHandler) args[1]).onResult(sendFailure == null ? new SendResult()
+                                : new SendResult(sendFailure));
                     }
                     return null;
                 });
@@ -115,5 +118,49 @@ class SessionPeerCloseTest {
         peer.abort(1009, "too far behind");
         assertThat(calls).containsExactly("close 1009");
         assertThat(closingThreads).containsExactly(Thread.currentThread());
+    }
+
+    @Test
+    void shouldLogAClientThatWentAwayBelowWarningAndOtherWriteFailuresAsWarnings() {
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(SessionPeer.class.getName());
+        List<java.util.logging.LogRecord> records = new CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jul.addHandler(handler);
+        try {
+            sendFailure = new java.io.IOException("Connection is closed");
+            SessionPeer gone = peer();
+            gone.sendText("4x");
+            gone.flush();
+            assertThat(calls).containsExactly("sendText", "close 1011");
+            sendFailure = new IllegalStateException("The connection has been closed.");
+            open = false; // how Tyrus refuses a send on a connection the client closed
+            SessionPeer closed = peer();
+            closed.sendText("4x");
+            closed.flush();
+            assertThat(records).noneMatch(r -> r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue());
+
+            sendFailure = new IllegalStateException("a bug (thrown on purpose by the test)");
+            open = true;
+            SessionPeer broken = peer();
+            broken.sendText("4x");
+            broken.flush();
+            assertThat(records).anyMatch(r -> r.getLevel() == java.util.logging.Level.WARNING
+                    && String.valueOf(r.getParameters()[0]).contains("on purpose"));
+        } finally {
+            jul.removeHandler(handler);
+        }
     }
 }
