@@ -72,14 +72,4 @@ public interface AdapterHost {
     default Runnable schedule(Runnable task, long delayMillis) {
         return () -> { };
     }
-
-    /**
-     * A broadcast reached this many sockets of this server (its fan-out here), on the broadcasting thread: count
-     * only. Defaults to nothing.
-     * <pre>{@code host.onDelivered(targets.size());}</pre>
-     *
-     * @param sockets the local sockets written to
-     */
-    default void onDelivered(int sockets) {
-    }
 }

@@ -211,11 +211,9 @@ public class InMemoryAdapter implements Adapter {
         Packet p = inNamespace(packet);
         List<Object> frames = encoder.encode(p);
         boolean isVolatile = opts.flags().isVolatile();
-        List<LocalSocket> targets = localSockets(opts);
-        for (LocalSocket socket : targets) {
+        for (LocalSocket socket : localSockets(opts)) {
             socket.write(p, frames, isVolatile);
         }
-        host.onDelivered(targets.size());
     }
 
     @Override
@@ -229,7 +227,6 @@ public class InMemoryAdapter implements Adapter {
             socket.expectAck(p.id(), ack);
             socket.write(p, frames, isVolatile);
         }
-        host.onDelivered(targets.size());
         clientCount.accept(targets.size());
     }
 

@@ -90,9 +90,6 @@ public class SocketIoRegistry {
     private Routes routes;
     /** The Redis connection when in a cluster (typed AutoCloseable: this bean's signatures name no Redis type). */
     private AutoCloseable cluster;
-    /** Whether the Redis connection is up, and its publish failures (set with {@link #cluster}). */
-    private volatile java.util.function.BooleanSupplier clusterConnected;
-    private volatile java.util.function.LongSupplier publishFailures;
 
     /**
      * Starts the server once, with options decided in this order (each step wins over the one before):
@@ -183,8 +180,6 @@ public class SocketIoRegistry {
     private Adapter.Factory joinCluster(RedisConfig redis, Executor incoming) {
         RedisNode node = RedisNode.open(redis, incoming);
         cluster = node;
-        clusterConnected = node::isConnected;
-        publishFailures = node::publishFailures;
         LOG.log(System.Logger.Level.INFO, "sio4ee: in a cluster through the {0}; incoming messages handled on {1}",
                 node, incoming == null ? "threads of the Redis connection's own" : "the container's managed executor");
         return node.adapter();
@@ -276,49 +271,7 @@ public class SocketIoRegistry {
                 LOG.log(System.Logger.Level.WARNING, "sio4ee: closing the Redis connection failed", e);
             }
             cluster = null;
-            clusterConnected = null;
         }
-    }
-
-    /**
-     * Whether the server is running and, in a Redis cluster, reaches Redis now (what a readiness check reports).
-     * <pre>{@code if (!registry.ready()) log("not ready");}</pre>
-     *
-     * @return true when started and connected (or not in a cluster)
-     */
-    public boolean ready() {
-        java.util.function.BooleanSupplier connected = clusterConnected;
-        return isStarted() && (connected == null || connected.getAsBoolean());
-    }
-
-    /**
-     * Whether the server is in a Redis cluster ({@code dev.sio4ee.ADAPTER}).
-     * <pre>{@code if (registry.inCluster()) ...}</pre>
-     *
-     * @return true with a Redis adapter
-     */
-    public boolean inCluster() {
-        return clusterConnected != null;
-    }
-
-    /**
-     * The messages the Redis adapter could not publish so far, or null when the server is not in a cluster.
-     * <pre>{@code long failed = registry.publishFailures().getAsLong();}</pre>
-     *
-     * @return the count's reader, or null
-     */
-    public java.util.function.LongSupplier publishFailures() {
-        return publishFailures;
-    }
-
-    /**
-     * Whether {@link #start} ran and {@link #stop()} did not.
-     * <pre>{@code registry.isStarted()}</pre>
-     *
-     * @return true while running
-     */
-    public synchronized boolean isStarted() {
-        return engine != null;
     }
 
     // ---- the bridge's CDI side ----

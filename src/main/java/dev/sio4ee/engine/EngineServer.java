@@ -7,11 +7,9 @@ import dev.sio4ee.engine.spi.WebSocketPeer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -90,7 +88,6 @@ public final class EngineServer {
         }
     }
     private volatile EngineConnectionListener connectionListener = s -> { };
-    private final List<EngineObserver> observers = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     /**
@@ -191,31 +188,6 @@ public final class EngineServer {
      */
     public void onConnection(EngineConnectionListener listener) {
         this.connectionListener = listener;
-    }
-
-    /**
-     * Adds a watcher of every session (opened, upgraded, closed, packets in and out), for counters such as the
-     * admin UI's and the metrics'. Sessions already open are not replayed.
-     * <pre>{@code engine.addObserver(new EngineObserver() { public void onOpen(EngineSession s) { n.increment(); } });}</pre>
-     *
-     * @param observer the observer (see {@link EngineObserver} for the threads it is called on)
-     */
-    public void addObserver(EngineObserver observer) {
-        observers.add(java.util.Objects.requireNonNull(observer, "observer"));
-    }
-
-    /**
-     * Removes a watcher.
-     * <pre>{@code engine.removeObserver(observer);}</pre>
-     *
-     * @param observer the observer
-     */
-    public void removeObserver(EngineObserver observer) {
-        observers.remove(observer);
-    }
-
-    List<EngineObserver> observers() {
-        return observers;
     }
 
     /**
@@ -510,9 +482,6 @@ public final class EngineServer {
         sessions.put(session.id(), session);
         // open first: the OPEN packet must precede whatever the callback sends, and transport() must work in it
         session.open(first);
-        for (EngineObserver o : observers) {
-            EngineSession.observe(() -> o.onOpen(session));
-        }
         try {
             connectionListener.onConnection(session);
         } catch (RuntimeException e) {

@@ -352,39 +352,6 @@ public final class EngineSession {
         for (EnginePacket p : packets) {
             writeBufferBytes += sizeOf(p);
         }
-        List<EngineObserver> observers = server.observers();
-        if (!observers.isEmpty()) {
-            for (EnginePacket p : packets) {
-                long bytes = dataBytes(p);
-                if (bytes > 0) {
-                    observers.forEach(o -> observe(() -> o.onPacketOut(this, bytes)));
-                }
-            }
-        }
-    }
-
-    /** The size of a packet's data as Node's admin UI counts it (0 for none). */
-    private static long dataBytes(EnginePacket p) {
-        if (p.binary() != null) {
-            return p.binary().length;
-        }
-        return p.text() == null ? 0 : EngineObserver.utf8Length(p.text());
-    }
-
-    /** Runs an observer call, logging what it throws. */
-    static void observe(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "engine observer failed", e);
-        }
-    }
-
-    private void notifyObserversLater(java.util.function.Consumer<EngineObserver> call) {
-        List<EngineObserver> observers = server.observers();
-        if (!observers.isEmpty()) {
-            notifyLater(() -> observers.forEach(o -> observe(() -> call.accept(o))));
-        }
     }
 
     /** What a packet costs while it waits: its payload (text in chars, which bounds its heap size) plus one. */
@@ -432,7 +399,6 @@ public final class EngineSession {
         server.remove(this);
         EngineSessionListener l = listener;
         notifyLater(() -> l.onClose(this, reason, description));
-        notifyObserversLater(o -> o.onClose(this, reason));
     }
 
     private void schedulePingLocked() {
@@ -493,7 +459,6 @@ public final class EngineSession {
                     closeLocked(CloseReason.TRANSPORT_CLOSE, "close packet from client");
                 }
                 case MESSAGE -> {
-                    countIn(packet);
                     if (packet.isBinary()) {
                         byte[] data = packet.binary();
                         deliverLater(() -> l.onMessage(this, data), data.length);
@@ -505,14 +470,6 @@ public final class EngineSession {
                 default -> LOG.log(System.Logger.Level.DEBUG, "ignored {0} packet on {1}", packet.type(), id);
             }
         });
-    }
-
-    private void countIn(EnginePacket packet) {
-        List<EngineObserver> observers = server.observers();
-        long bytes = observers.isEmpty() ? 0 : dataBytes(packet);
-        if (bytes > 0) {
-            observers.forEach(o -> observe(() -> o.onPacketIn(this, bytes)));
-        }
     }
 
     /** A transport closed or failed (no lock held). */
@@ -559,7 +516,6 @@ public final class EngineSession {
             old.discard();
             EngineSessionListener l = listener;
             notifyLater(() -> l.onUpgrade(this));
-            notifyObserversLater(o -> o.onUpgrade(this));
             flushLocked();
             if (state == State.CLOSING && !closeWhenDrained) {
                 closeTransportLocked();

@@ -33,14 +33,6 @@ public class SocketIoBootstrap implements ServletContextListener {
     @Inject
     SocketIoRegistry registry;
 
-    @Inject
-    jakarta.enterprise.inject.Instance<jakarta.security.enterprise.identitystore.IdentityStoreHandler> identityStores;
-
-    /** The admin UI, when {@link AdminSettings#ADMIN_UI} turned it on. */
-    private dev.sio4ee.admin.AdminUi adminUi;
-    /** The meters, unless {@link MonitoringBinding#METRICS} turned them off (or in raw Engine.IO mode). */
-    private dev.sio4ee.admin.SocketIoMetrics metrics;
-
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext ctx = event.getServletContext();
@@ -53,23 +45,6 @@ public class SocketIoBootstrap implements ServletContextListener {
         EngineServer engine = registry.start(settings::applyTo, settings.namespaces(), redis, executor);
         String path = engine.options().path(); // the settings', or else the SocketIoSetup beans'
         String bare = path.substring(0, path.length() - 1);
-        AdminSettings admin = AdminSettings.of(settings);
-        if (admin.enabled()) {
-            adminUi = dev.sio4ee.admin.AdminUi.instrument(registry.socketIo(), admin.options(identityStores::get));
-        }
-        String adminPath = admin.path();
-        if (adminPath != null) {
-            AdminUiServlet page = AdminUiServlet.load(AdminUiServlet.class.getClassLoader(),
-                    ctx.getContextPath() + bare, adminUi == null ? "/admin" : adminUi.options().namespace())
-                    .orElseThrow(() -> new IllegalStateException(AdminSettings.ADMIN_UI_PATH + " is set but this "
-                            + "build has no admin UI files (" + AdminUiServlet.RESOURCE_DIR + ")"));
-            ServletRegistration.Dynamic ui = ctx.addServlet("sio4ee-admin-ui", page);
-            ui.addMapping(adminPath.substring(0, adminPath.length() - 1), adminPath + "*");
-            LOG.log(System.Logger.Level.INFO, "sio4ee: the admin UI {0} at {1}{2}", page.version(),
-                    ctx.getContextPath(), adminPath);
-        }
-
-        startMetrics(ctx, settings);
 
         ClientBundle client = null;
         if (settings.serveClient()) {
@@ -113,29 +88,6 @@ public class SocketIoBootstrap implements ServletContextListener {
                 ctx.getContextPath(), path, client == null ? "" : ", serving socket.io-client " + client.version());
     }
 
-    /** Counts, and registers the meters with the server's metrics API when it has one. */
-    private void startMetrics(ServletContext ctx, Settings settings) {
-        if ("false".equalsIgnoreCase(String.valueOf(settings.value(MonitoringBinding.METRICS)).trim())) {
-            return;
-        }
-        dev.sio4ee.server.SocketIoServer io;
-        try {
-            io = registry.socketIo();
-        } catch (IllegalStateException rawEngineIo) {
-            return;
-        }
-        metrics = dev.sio4ee.admin.SocketIoMetrics.instrument(io, registry.publishFailures());
-        java.util.List<String> apis = MonitoringBinding.bind(metrics, SocketIoBootstrap.class.getClassLoader());
-        LOG.log(System.Logger.Level.INFO, "sio4ee: metrics registered with {0}",
-                apis.isEmpty() ? "no metrics API (this server offers none to applications)" : apis);
-        String path = settings.value(MonitoringBinding.METRICS_PATH);
-        if (path != null && !path.isBlank()) {
-            String p = path.trim().startsWith("/") ? path.trim() : "/" + path.trim();
-            ctx.addServlet("sio4ee-metrics", new MetricsServlet(metrics)).addMapping(p);
-            LOG.log(System.Logger.Level.INFO, "sio4ee: metrics as JSON at {0}{1}", ctx.getContextPath(), p);
-        }
-    }
-
     /**
      * The managed executor with this JNDI name (by default the platform's
      * {@code java:comp/DefaultManagedExecutorService}, which every Jakarta EE platform has), where application
@@ -169,14 +121,6 @@ public class SocketIoBootstrap implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        if (metrics != null) {
-            metrics.close();
-            metrics = null;
-        }
-        if (adminUi != null) {
-            adminUi.close();
-            adminUi = null;
-        }
         registry.stop();
     }
 }

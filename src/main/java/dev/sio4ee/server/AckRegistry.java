@@ -15,17 +15,15 @@ import java.util.function.Consumer;
 final class AckRegistry {
     private final EngineScheduler scheduler;
     private final Executor dispatcher;
-    private final Runnable onTimeout;
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
 
     private record Pending(Consumer<Packet> onAck, Consumer<Throwable> onFailure,
                            EngineScheduler.Cancellable[] timer) {
     }
 
-    AckRegistry(EngineScheduler scheduler, Executor dispatcher, Runnable onTimeout) {
+    AckRegistry(EngineScheduler scheduler, Executor dispatcher) {
         this.scheduler = scheduler;
         this.dispatcher = dispatcher;
-        this.onTimeout = onTimeout;
     }
 
     /**
@@ -39,13 +37,8 @@ final class AckRegistry {
         pending.put(id, p);
         if (timeout != null) {
             p.timer[0] = scheduler.schedule(() -> {
-                if (pending.remove(id, p)) {
-                    dispatcher.execute(() -> {
-                        onTimeout.run();
-                        if (onFailure != null) {
-                            onFailure.accept(new AckTimeoutException(java.util.List.of()));
-                        }
-                    });
+                if (pending.remove(id, p) && onFailure != null) {
+                    dispatcher.execute(() -> onFailure.accept(new AckTimeoutException(java.util.List.of())));
                 }
             }, timeout);
         }

@@ -190,11 +190,8 @@ public final class BroadcastOperator {
         Collector collector = new Collector();
         if (flags.timeout() != null) {
             Executor executor = nsp.server().executor(); // the caller's callbacks never run on the timer thread
-            collector.timer = nsp.server().scheduler().schedule(() -> executor.execute(() -> {
-                if (collector.timeOut()) {
-                    nsp.ackTimedOut();
-                }
-            }), flags.timeout());
+            collector.timer = nsp.server().scheduler().schedule(() -> executor.execute(collector::timeOut),
+                    flags.timeout());
         }
         nsp.adapter().broadcastWithAck(packet, options(), collector::clientCount, collector::response);
         nsp.adapter().serverCount().thenAccept(collector::serverCount);
@@ -226,9 +223,8 @@ public final class BroadcastOperator {
             check();
         }
 
-        /** Fails the result unless it completed; true if it timed out now. */
-        synchronized boolean timeOut() {
-            return result.completeExceptionally(new AckTimeoutException(responses));
+        synchronized void timeOut() {
+            result.completeExceptionally(new AckTimeoutException(responses));
         }
 
         private void check() {

@@ -369,12 +369,8 @@ public class Namespace {
          */
         @Override
         public Runnable schedule(Runnable task, long delayMillis) {
-            return server.schedule(task, delayMillis);
-        }
-
-        @Override
-        public void onDelivered(int sockets) {
-            Namespace.this.onDelivered(sockets);
+            Executor executor = server.executor();
+            return server.scheduler().schedule(() -> executor.execute(task), delayMillis)::cancel;
         }
 
         /** Delivers an event from another server to the {@link #onServerSideEmit(String, EventHandler)} handlers. */
@@ -557,16 +553,6 @@ public class Namespace {
         for (Consumer<Socket> h : connectionHandlers) {
             Listeners.run(() -> h.accept(socket), "connection handler of " + name);
         }
-    }
-
-    /** A broadcast of this namespace reached {@code sockets} local sockets: the listeners hear it. */
-    void onDelivered(int sockets) {
-        server.listeners().forEach(l -> Listeners.run(() -> l.onBroadcast(this, sockets), "server listener"));
-    }
-
-    /** An acknowledgement of this namespace timed out: the listeners hear it. */
-    void ackTimedOut() {
-        server.listeners().forEach(l -> Listeners.run(() -> l.onAckTimeout(this), "server listener"));
     }
 
     /** A socket left. */

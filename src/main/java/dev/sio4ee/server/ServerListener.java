@@ -57,35 +57,4 @@ public interface ServerListener {
      */
     default void onDisconnected(Socket socket, DisconnectReason reason, String description) {
     }
-
-    /**
-     * The socket's {@code data} changed through its map's methods (after the socket connected), on the thread
-     * that changed it (Node's admin UI wraps {@code socket.data} in a Proxy for the same).
-     * <pre>{@code public void onDataChange(Socket s) { log(s.id() + " " + s.data()); }}</pre>
-     *
-     * @param socket the socket
-     */
-    default void onDataChange(Socket socket) {
-    }
-
-    /**
-     * A broadcast of a namespace reached this many of this server's sockets (its fan-out here; each server of a
-     * cluster tells its own), on the broadcasting thread: count only.
-     * <pre>{@code public void onBroadcast(Namespace nsp, int sockets) { fanOut.add(sockets); }}</pre>
-     *
-     * @param nsp     the namespace
-     * @param sockets the sockets written to
-     */
-    default void onBroadcast(Namespace nsp, int sockets) {
-    }
-
-    /**
-     * An acknowledgement the server waited for (from a socket, or from the sockets of a broadcast) did not come
-     * in time.
-     * <pre>{@code public void onAckTimeout(Namespace nsp) { timeouts.increment(); }}</pre>
-     *
-     * @param nsp the namespace
-     */
-    default void onAckTimeout(Namespace nsp) {
-    }
 }

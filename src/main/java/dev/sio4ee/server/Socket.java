@@ -54,7 +54,7 @@ public final class Socket {
     private final Handshake handshake;
     private final Adapter adapter;
     private final AckRegistry acks;
-    private final Map<String, Object> data = new SocketData(this::dataChanged);
+    private final Map<String, Object> data = Collections.synchronizedMap(new LinkedHashMap<>());
     private final IncomingEvents incoming = new IncomingEvents(this);
     private final List<AnyListener> anyOutgoingListeners = new CopyOnWriteArrayList<>();
     private final List<DisconnectListener> disconnectingListeners = new CopyOnWriteArrayList<>();
@@ -68,8 +68,7 @@ public final class Socket {
         this.nsp = nsp;
         this.client = client;
         this.adapter = nsp.adapter();
-        this.acks = new AckRegistry(nsp.server().scheduler(), task -> client.session().dispatch(task),
-                nsp::ackTimedOut);
+        this.acks = new AckRegistry(nsp.server().scheduler(), task -> client.session().dispatch(task));
         this.handshake = Handshake.of(client.session().request(), auth, System.currentTimeMillis());
         if (previous != null) {
             this.id = previous.sid();
@@ -138,9 +137,7 @@ public final class Socket {
 
     /**
      * Free-form data attached to the socket (socket.io's {@code socket.data}), visible to {@code fetchSockets()}.
-     * Thread-safe (iterate inside {@code synchronized (socket.data())}; the views are read-only); use
-     * JSON-convertible values if a cluster must see them. Changes made through the map's methods reach the
-     * {@link ServerListener#onDataChange} hooks (the admin UI shows them).
+     * Thread-safe; use JSON-convertible values if a cluster must see them.
      * <pre>{@code socket.data().put("user", "alice");}</pre>
      *
      * @return the mutable map
@@ -500,13 +497,6 @@ public final class Socket {
     }
 
     // ---- internals ----
-
-    /** Tells the server listeners that {@code data} changed (once connected: not during the middlewares). */
-    private void dataChanged() {
-        if (connected) {
-            nsp.server().listeners().forEach(l -> Listeners.run(() -> l.onDataChange(this), "server listener"));
-        }
-    }
 
     LocalSocket localView() {
         return local;

@@ -109,16 +109,6 @@ public class SocketIoServer {
     }
 
     /**
-     * The attached Engine.IO server (Node's {@code io.engine}): its {@code clientsCount()}, its observers.
-     * <pre>{@code io.engine().clientsCount()}</pre>
-     *
-     * @return the engine, or null before {@link #attach}
-     */
-    public EngineServer engine() {
-        return engine;
-    }
-
-    /**
      * The settings.
      * <pre>{@code io.options().connectTimeout()}</pre>
      *
@@ -141,17 +131,9 @@ public class SocketIoServer {
         if (existing != null) {
             return existing;
         }
-        Namespace created;
         synchronized (namespaceLock) {
-            existing = nsps.get(n);
-            if (existing != null) {
-                return existing;
-            }
-            created = new Namespace(this, n, options.effectiveAdapter(), null);
-            nsps.put(n, created);
+            return nsps.computeIfAbsent(n, k -> new Namespace(this, k, options.effectiveAdapter(), null));
         }
-        newNamespaceHandlers.forEach(h -> Listeners.run(() -> h.accept(created), "new_namespace handler"));
-        return created;
     }
 
     /**
@@ -249,8 +231,7 @@ public class SocketIoServer {
     }
 
     /**
-     * Hears the creation of every namespace after this call, static ({@link #of(String)}) or child of a dynamic
-     * namespace (socket.io's {@code new_namespace}).
+     * Hears the creation of every child of a dynamic namespace (socket.io's {@code new_namespace}).
      * <pre>{@code io.onNewNamespace(nsp -> log(nsp.name()));}</pre>
      *
      * @param handler the handler
@@ -483,20 +464,6 @@ public class SocketIoServer {
         if (e != null) {
             e.close();
         }
-    }
-
-    /**
-     * Runs a task once after a delay, as Node's {@code setTimeout}: the server's timer only waits, the task itself
-     * runs on the server's executor (a container-managed thread), never on the timer thread.
-     * <pre>{@code Runnable cancel = io.schedule(() -> io.emit("tick"), 2000);  ...  cancel.run();}</pre>
-     *
-     * @param task        what to run
-     * @param delayMillis the delay in milliseconds
-     * @return cancels the task if it has not started yet
-     */
-    public Runnable schedule(Runnable task, long delayMillis) {
-        Executor executor = executor();
-        return scheduler.schedule(() -> executor.execute(task), delayMillis)::cancel;
     }
 
     // ---- internals ----

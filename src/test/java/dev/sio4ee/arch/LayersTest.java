@@ -31,18 +31,16 @@ class LayersTest {
                 .layer("protocol").definedBy("dev.sio4ee.protocol..")
                 .layer("adapter").definedBy("dev.sio4ee.adapter..")
                 .layer("server").definedBy("dev.sio4ee.server..")
-                .layer("admin").definedBy("dev.sio4ee.admin..")
                 .layer("cdi").definedBy("dev.sio4ee.cdi..")
                 .layer("jakarta").definedBy("dev.sio4ee.jakarta..")
                 .whereLayer("jakarta").mayNotBeAccessedByAnyLayer()
                 .whereLayer("cdi").mayOnlyBeAccessedByLayers("jakarta")
-                .whereLayer("admin").mayOnlyBeAccessedByLayers("cdi", "jakarta")
-                .whereLayer("server").mayOnlyBeAccessedByLayers("admin", "cdi", "jakarta")
-                .whereLayer("adapter").mayOnlyBeAccessedByLayers("server", "admin", "cdi", "jakarta")
-                .whereLayer("protocol").mayOnlyBeAccessedByLayers("adapter", "server", "admin", "cdi", "jakarta")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("server", "admin", "cdi", "jakarta")
-                .whereLayer("spi").mayOnlyBeAccessedByLayers("engine", "server", "admin", "cdi", "jakarta")
-                .whereLayer("parser").mayOnlyBeAccessedByLayers("engine", "server", "admin", "cdi", "jakarta")
+                .whereLayer("server").mayOnlyBeAccessedByLayers("cdi", "jakarta")
+                .whereLayer("adapter").mayOnlyBeAccessedByLayers("server", "cdi", "jakarta")
+                .whereLayer("protocol").mayOnlyBeAccessedByLayers("adapter", "server", "cdi", "jakarta")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("server", "cdi", "jakarta")
+                .whereLayer("spi").mayOnlyBeAccessedByLayers("engine", "server", "cdi", "jakarta")
+                .whereLayer("parser").mayOnlyBeAccessedByLayers("engine", "server", "cdi", "jakarta")
                 .allowEmptyShould(true)
                 .check(classes);
     }
@@ -60,7 +58,7 @@ class LayersTest {
     @Test
     void shouldKeepTheCoreFreeOfContainerApis() {
         noClasses().that().resideInAnyPackage("dev.sio4ee.engine..", "dev.sio4ee.protocol..",
-                        "dev.sio4ee.adapter..", "dev.sio4ee.server..", "dev.sio4ee.admin..")
+                        "dev.sio4ee.adapter..", "dev.sio4ee.server..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "jakarta.websocket..",
                         "jakarta.enterprise..", "jakarta.inject..", "jakarta.json.bind..")
                 .check(classes);

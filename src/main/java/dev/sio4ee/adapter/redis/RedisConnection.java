@@ -86,7 +86,6 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     private final String description;
-    private final java.util.concurrent.atomic.LongAdder publishFailures = new java.util.concurrent.atomic.LongAdder();
     private final List<RedisURI> uris;
     private final boolean cluster;
     private final LettuceClient lettuce;
@@ -182,7 +181,7 @@ public final class RedisConnection implements AutoCloseable {
      * @return the number of receivers Redis reports; fails when Redis is not reachable
      */
     public CompletionStage<Long> publish(String channel, byte[] message) {
-        return counted(command(c -> c.publish(channel, message)));
+        return command(c -> c.publish(channel, message));
     }
 
     /**
@@ -194,26 +193,7 @@ public final class RedisConnection implements AutoCloseable {
      * @return the number of receivers Redis reports; fails when Redis is not reachable
      */
     public CompletionStage<Long> spublish(String channel, byte[] message) {
-        return counted(command(c -> c.spublish(channel, message)));
-    }
-
-    /**
-     * The {@code PUBLISH} and {@code SPUBLISH} that failed so far (Redis unreachable, or an error reply).
-     * <pre>{@code long failed = redis.publishFailures();}</pre>
-     *
-     * @return the count since the connection opened
-     */
-    public long publishFailures() {
-        return publishFailures.sum();
-    }
-
-    private <T> CompletionStage<T> counted(CompletionStage<T> publish) {
-        publish.whenComplete((n, e) -> {
-            if (e != null) {
-                publishFailures.increment();
-            }
-        });
-        return publish;
+        return command(c -> c.spublish(channel, message));
     }
 
     /**

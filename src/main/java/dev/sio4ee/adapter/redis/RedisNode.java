@@ -56,26 +56,6 @@ public final class RedisNode implements AutoCloseable {
      * Closes the Redis connection and its threads; the adapters stop reaching the other servers.
      * <pre>{@code node.close();}</pre>
      */
-    /**
-     * Whether the Redis connection is up now (what a readiness check reports).
-     * <pre>{@code boolean ready = node.isConnected();}</pre>
-     *
-     * @return true when connected
-     */
-    public boolean isConnected() {
-        return connection.isConnected();
-    }
-
-    /**
-     * The messages the adapters could not publish so far.
-     * <pre>{@code long failed = node.publishFailures();}</pre>
-     *
-     * @return the count
-     */
-    public long publishFailures() {
-        return connection.publishFailures();
-    }
-
     @Override
     public void close() {
         connection.close();
